@@ -1,0 +1,87 @@
+"""The web application: HTTP API under ``/api/v1``, server-rendered pages, static assets.
+
+``create_app(settings)`` is the only way to build it; nothing connects at import.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
+
+from koers import __version__
+from koers.api.errors import install_error_handlers
+from koers.api.routers import health, taxonomy
+from koers.config import Settings
+from koers.errors import KoersError
+from koers.logging import configure_logging
+from koers.services.taxonomy import TaxonomyService
+from koers.store.db import Database
+from koers.web.errors import error_page, wants_html
+from koers.web.pages import public
+from koers.web.pages import taxonomy as taxonomy_pages
+
+API_ROUTERS = [health.router, taxonomy.router]
+WEB_ROUTERS = [public.router, taxonomy_pages.router]
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or Settings()
+    settings.check_production_ready()
+    configure_logging()
+    database = database or Database.from_settings(settings)
+    app = FastAPI(
+        title="Koers API",
+        version=__version__,
+        description=(
+            "Open HTTP API of Koers, the learning and career platform driven by skills "
+            "forecasts. Errors are RFC 9457 problem+json."
+        ),
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.database = database
+    app.state.taxonomy = TaxonomyService(database)
+    app.state.taxonomy.prepare()
+
+    install_error_handlers(app)
+    _install_web_errors(app)
+    for router in API_ROUTERS + WEB_ROUTERS:
+        app.include_router(router)
+
+    app.mount(
+        "/static",
+        StaticFiles(directory=str(resources.files("koers.web") / "static")),
+        name="static",
+    )
+    app.mount("/api/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/api/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "",
+            title="Koers API",
+            swagger_js_url="/api/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/api/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/api/docs-assets/favicon-32x32.png",
+        )
+
+    return app
+
+
+def _install_web_errors(app: FastAPI) -> None:
+    """Pages get a Dutch error page; API routes keep problem+json (``api/errors.py``)."""
+    api_handler = app.exception_handlers[KoersError]
+
+    async def koers_error(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, KoersError) and wants_html(request):
+            return error_page(request, exc)
+        return await api_handler(request, exc)  # type: ignore[no-any-return]
+
+    app.add_exception_handler(KoersError, koers_error)

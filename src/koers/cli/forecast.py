@@ -1,0 +1,247 @@
+"""CLI: ``koers forecast`` — tension ratios, back-tests and the BLS vintage evaluation.
+
+A thin adapter: it reads files, calls :mod:`koers.forecast` and writes JSON or CSV. Every
+input problem exits with code 2 and a message naming the file, row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import pandas as pd
+import typer
+
+from koers.cli._common import emit_json, handles_errors
+from koers.data import bundled_path
+from koers.errors import DataFileError
+from koers.forecast import (
+    METHODS,
+    TensionRanking,
+    compare_top,
+    evaluate_vintages,
+    flag_shortages,
+    rank_tension,
+    ranking_records,
+    result_to_dict,
+    rolling_origin,
+    shortage_index,
+    validate_panel,
+    validate_tension_counts,
+    wide_to_long,
+)
+from koers.forecast.vintages import METHOD_DESCRIPTIONS
+
+app = typer.Typer(no_args_is_help=True)
+
+SHORTAGE_LIST = ("flanders", "vdab_knelpuntberoepen_2026.csv.gz")
+BLS_VINTAGES = ("bls", "ep_separations_openings_2016-26_2019-29_2024-34.csv.gz")
+
+
+class TableFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+
+
+class JsonFormat(StrEnum):
+    JSON = "json"
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    """Read a CSV (optionally gzipped) as text columns; file problems become DataFileError."""
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataFileError(str(path), "file not found") from exc
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise DataFileError(str(path), f"not a readable UTF-8 CSV file ({exc})") from exc
+
+
+def _read_panel(path: Path) -> pd.DataFrame:
+    if path.suffix.lower() == ".parquet":
+        try:
+            return pd.read_parquet(path)
+        except FileNotFoundError as exc:
+            raise DataFileError(str(path), "file not found") from exc
+        except (OSError, ValueError) as exc:
+            raise DataFileError(str(path), f"not a readable Parquet file ({exc})") from exc
+    return _read_csv(path)
+
+
+def _ranking(
+    input_file: Path,
+    period: str,
+    filter_period: str | None,
+    min_vacancies: int,
+    top: int,
+    flag: bool,
+) -> TensionRanking:
+    counts = validate_tension_counts(_read_csv(input_file), source=str(input_file))
+    ranking = rank_tension(counts, period, filter_period, min_vacancies, top or None)
+    if ranking.unranked:
+        shown = ", ".join(ranking.unranked[:5]) + (" ..." if len(ranking.unranked) > 5 else "")
+        typer.secho(
+            f"warning: {len(ranking.unranked)} occupation(s) pass the filter in "
+            f"'{ranking.filter_period}' but have no known counts in '{period}' and are not "
+            f"ranked: {shown}",
+            fg=typer.colors.YELLOW,
+            err=True,
+        )
+    if flag:
+        ranking = flag_shortages(ranking, shortage_index(_read_csv(bundled_path(*SHORTAGE_LIST))))
+    return ranking
+
+
+@app.command("tension")
+@handles_errors
+def tension(
+    input_file: Path = typer.Option(
+        ..., "--input", help="CSV: occupation,period,jobseekers,vacancies"
+    ),
+    period: str = typer.Option(..., "--period", help="Period to rank (P), e.g. 2021-04."),
+    filter_period: str | None = typer.Option(
+        None, "--filter-period", help="Period whose vacancies decide eligibility (Q); default P."
+    ),
+    min_vacancies: int = typer.Option(50, "--min-vacancies", min=0),
+    top: int = typer.Option(20, "--top", min=0, help="Rows to show; 0 = all."),
+    flag_shortage: bool = typer.Option(
+        False, "--flag-shortages", help="Add VDAB knelpuntberoepen 2026 flags to each row."
+    ),
+    fmt: TableFormat = typer.Option(TableFormat.JSON, "--format"),
+) -> None:
+    """Rank occupations by spanningsratio (jobseekers / vacancies), most tense first."""
+    ranking = _ranking(input_file, period, filter_period, min_vacancies, top, flag_shortage)
+    records = ranking_records(ranking)
+    if fmt is TableFormat.JSON:
+        emit_json(records)
+        return
+    columns = ["occupation", "jobseekers", "vacancies", "tension_ratio"]
+    if flag_shortage:
+        columns += ["shortage_list", "shortage_decree", "vdab_sector"]
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        row = dict(record, tension_ratio=f"{record['tension_ratio']:.2f}")
+        writer.writerow(["" if row.get(c) is None else row[c] for c in columns])
+
+
+@app.command("tension-compare")
+@handles_errors
+def tension_compare(
+    input_file: Path = typer.Option(..., "--input"),
+    period: str = typer.Option(..., "--period", help="Later period, e.g. 2021-04."),
+    baseline_period: str = typer.Option(..., "--baseline-period", help="Earlier, e.g. 2020-02."),
+    filter_period: str | None = typer.Option(
+        None, "--filter-period", help="Period deciding eligibility for both; default --period."
+    ),
+    min_vacancies: int = typer.Option(50, "--min-vacancies", min=0),
+    top: int = typer.Option(20, "--top", min=1),
+    fmt: TableFormat = typer.Option(TableFormat.JSON, "--format"),
+) -> None:
+    """Which occupations stay in the top N of tension from one period to another."""
+    q = filter_period or period
+    current = _ranking(input_file, period, q, min_vacancies, top, False)
+    baseline = _ranking(input_file, baseline_period, q, min_vacancies, top, False)
+    comparison = compare_top(current, baseline)
+    if fmt is TableFormat.JSON:
+        emit_json(
+            {
+                "period": comparison.period,
+                "baseline_period": comparison.baseline_period,
+                "filter_period": q,
+                "min_vacancies": min_vacancies,
+                "top": top,
+                "stayed": [
+                    {"occupation": o, "rank": r, "baseline_rank": b}
+                    for o, r, b in comparison.stayed
+                ],
+                "entered": [{"occupation": o, "rank": r} for o, r in comparison.entered],
+                "left": [{"occupation": o, "baseline_rank": b} for o, b in comparison.left],
+            }
+        )
+        return
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["occupation", "status", "rank", "baseline_rank"])
+    for o, r, b in comparison.stayed:
+        writer.writerow([o, "stayed", r, b])
+    for o, r in comparison.entered:
+        writer.writerow([o, "entered", r, ""])
+    for o, b in comparison.left:
+        writer.writerow([o, "left", "", b])
+
+
+@app.command("backtest")
+@handles_errors
+def backtest(
+    panel: Path = typer.Option(..., "--panel", help="CSV or Parquet, long (or wide with --wide)."),
+    id_col: str = typer.Option("unique_id", "--id-col"),
+    time_col: str = typer.Option("ds", "--time-col"),
+    value_col: str = typer.Option("y", "--value-col"),
+    horizon: int = typer.Option(..., "--horizon", min=1),
+    windows: int = typer.Option(4, "--windows", min=1),
+    step_size: int | None = typer.Option(None, "--step-size", min=1, help="Default: horizon."),
+    freq: str = typer.Option("MS", "--freq", help="pandas frequency; 'int' for integer periods."),
+    wide: bool = typer.Option(False, "--wide", help="One column per series besides --time-col."),
+    exclude_col: list[str] = typer.Option(
+        [], "--exclude-col", help="With --wide: a column that is not a series (repeatable)."
+    ),
+    method: list[str] = typer.Option(
+        ["koers", "naive", "drift"], "--method", help=f"Repeatable; one of {sorted(METHODS)}."
+    ),
+    fmt: JsonFormat = typer.Option(JsonFormat.JSON, "--format"),
+) -> None:
+    """Rolling-origin back-test: MASE, MAPE and direction hit rate per series and overall."""
+    frame = _read_panel(panel)
+    if wide:
+        if time_col not in frame.columns:
+            raise DataFileError(str(panel), "missing column", column=time_col)
+        frame = wide_to_long(frame, time_col, exclude_col)
+        id_col, time_col, value_col = "unique_id", "ds", "y"
+    long = validate_panel(frame, id_col, time_col, value_col, source=str(panel))
+    result = rolling_origin(
+        long,
+        horizon=horizon,
+        windows=windows,
+        freq=1 if freq == "int" else freq,
+        methods=method,
+        step_size=step_size,
+    )
+    emit_json({"panel": str(panel), "series_count": len(result.series), **result_to_dict(result)})
+
+
+@app.command("eval-bls-vintages")
+@handles_errors
+def eval_bls_vintages(
+    input_file: Path | None = typer.Option(
+        None, "--input", help="BLS separations/openings table; default: the bundled copy."
+    ),
+    fmt: JsonFormat = typer.Option(JsonFormat.JSON, "--format"),
+) -> None:
+    """Project 2024 occupational employment from 2016 and 2019; compare with BLS 2019-29."""
+    path = input_file or bundled_path(*BLS_VINTAGES)
+    frame = _read_csv(path)
+    for column in ("base_year", "target_year", "employment_base", "employment_projected"):
+        if column in frame.columns:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    evaluation = evaluate_vintages(frame)
+    emit_json(
+        {
+            "input": path.name,
+            "origin_year": 2019,
+            "target_year": 2024,
+            "matched_occupations": evaluation.matched,
+            "line_items_per_vintage": evaluation.per_vintage,
+            "methods": METHOD_DESCRIPTIONS,
+            "overall": {
+                name: {
+                    "median_ape": m.median_ape,
+                    "mean_ape": m.mean_ape,
+                    "direction_hit_rate": m.direction_hit_rate,
+                    "n": m.n,
+                }
+                for name, m in evaluation.metrics.items()
+            },
+        }
+    )

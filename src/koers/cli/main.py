@@ -1,0 +1,26 @@
+"""The ``koers`` command line: one Typer sub-app per domain."""
+
+from __future__ import annotations
+
+import typer
+
+from koers.cli import data, forecast, serve, skills, taxonomy
+from koers.cli import eval as eval_cli
+
+app = typer.Typer(
+    name="koers",
+    help="Koers: learning and career platform driven by skills forecasts.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(data.app, name="data", help="Load the bundled data or an ESCO export into the store.")
+app.add_typer(taxonomy.app, name="taxonomy", help="Look up and search the ESCO skills language.")
+app.add_typer(
+    forecast.app, name="forecast", help="Competence forecasts, tension ratios, back-tests."
+)
+app.add_typer(skills.app, name="skills", help="Extract ESCO skills from free text.")
+app.add_typer(eval_cli.app, name="eval", help="Evaluate the product against gold files.")
+app.command("serve")(serve.serve)
+
+if __name__ == "__main__":
+    app()
