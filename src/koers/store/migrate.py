@@ -17,7 +17,8 @@ def alembic_config(database: Database) -> Config:
     return config
 
 
-def upgrade(database: Database, revision: str = "head") -> None:
+def upgrade(database: Database, revision: str = "heads") -> None:
+    """Upgrade to every head: each domain's migrations may branch from a shared base."""
     config = alembic_config(database)
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -1,9 +1,6 @@
-"""Interface texts in Dutch (first) and English, at a level a citizen with little schooling can
-follow: short sentences, everyday words, no jargon without an explanation."""
+"""Texts shared by every page: layout, start page, taxonomy browser, errors."""
 
 from __future__ import annotations
-
-LANGUAGES = ("nl", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "site.name": {"nl": "Koers", "en": "Koers"},
@@ -133,11 +130,3 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-
-def translate(key: str, lang: str, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (Dutch if missing); a missing key shows the key."""
-    entry = MESSAGES.get(key)
-    if entry is None:
-        return key
-    text = entry.get(lang) or entry["nl"]
-    return text.format(**values) if values else text
