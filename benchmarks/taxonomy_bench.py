@@ -78,12 +78,16 @@ def main() -> None:
         print(f"| backend | {backend} |")
         print("|---|---|")
         print(f"| machine | {platform.machine()}, {platform.python_version()} |")
-        print(f"| ESCO | {stats.esco_version}: {stats.occupations} occupations, "
-              f"{stats.skills} skills, {stats.occupation_skill_relations} relations |")
+        print(
+            f"| ESCO | {stats.esco_version}: {stats.occupations} occupations, "
+            f"{stats.skills} skills, {stats.occupation_skill_relations} relations |"
+        )
         print(f"| load (validate + store) | {load_seconds:.1f} s |")
         print(f"| search index build | {index_seconds:.1f} s ({index.size} labels) |")
-        print(f"| search latency, {len(latencies)} queries | p50 {p50:.1f} ms, "
-              f"p95 {p95:.1f} ms, max {latencies[-1]:.1f} ms |")
+        print(
+            f"| search latency, {len(latencies)} queries | p50 {p50:.1f} ms, "
+            f"p95 {p95:.1f} ms, max {latencies[-1]:.1f} ms |"
+        )
 
 
 if __name__ == "__main__":
