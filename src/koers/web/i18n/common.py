@@ -129,4 +129,3 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The data are not loaded yet. An administrator runs 'koers data load'.",
     },
 }
-
