@@ -1,0 +1,48 @@
+"""Errors of access control; subclasses of the shared :mod:`koers.errors` family."""
+
+from __future__ import annotations
+
+from koers.errors import ConsentMissing, Forbidden, InvalidInput, KoersError
+
+
+class Unauthenticated(KoersError):
+    """Nobody is signed in (HTTP 401)."""
+
+    code = "unauthenticated"
+    status = 401
+
+
+class AccessDenied(Forbidden):
+    """The actor's role may never read this part, or not for this purpose."""
+
+    code = "access_denied"
+
+
+class ConsentRequired(ConsentMissing):
+    """The part may be read only with a valid consent of its owner, and there is none."""
+
+    code = "consent_missing"
+
+
+class InvalidConsent(InvalidInput):
+    """A consent request breaks the rules (parts, purpose, period, grantee)."""
+
+    code = "invalid_consent"
+
+
+class InvalidCredentials(KoersError):
+    """Wrong e-mail address or password; the message never says which."""
+
+    code = "invalid_credentials"
+    status = 401
+
+
+class TooManyAttempts(KoersError):
+    """Login throttled after repeated failures (per account or per network address)."""
+
+    code = "too_many_attempts"
+    status = 429
+
+
+class WeakPassword(InvalidInput):
+    code = "weak_password"

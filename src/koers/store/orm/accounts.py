@@ -1,0 +1,139 @@
+"""ORM tables of accounts, organisations, sessions, login throttling, consents and the audit log.
+
+Ids are opaque random hex strings; e-mail addresses and names live only in ``account_user``.
+Session tokens and throttle keys are stored as hashes, never in clear.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from koers.store.db import Base
+
+ID = String(32)
+
+
+class UserRow(Base):
+    __tablename__ = "account_user"
+    __table_args__ = (UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_account_oidc"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    """argon2id hash; ``None`` for accounts that sign in through OpenID Connect only."""
+    oidc_issuer: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OrganisationRow(Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class MembershipRow(Base):
+    __tablename__ = "organisation_member"
+
+    user_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("account_user.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class SessionRow(Base):
+    __tablename__ = "user_session"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    """SHA-256 of the cookie value; a stolen database does not yield live sessions."""
+    user_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("account_user.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    method: Mapped[str] = mapped_column(String(20))
+    """``password`` or ``oidc``."""
+
+
+class LoginFailureRow(Base):
+    __tablename__ = "login_failure"
+    __table_args__ = (Index("ix_login_failure_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(64))
+    """HMAC of ``account:<e-mail>`` or ``ip:<address>`` with the secret key; never clear text."""
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ConsentRow(Base):
+    __tablename__ = "consent"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    owner_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("account_user.id", ondelete="CASCADE"), index=True
+    )
+    grantee_kind: Mapped[str] = mapped_column(String(20))
+    grantee_id: Mapped[str] = mapped_column(ID, index=True)
+    resources: Mapped[str] = mapped_column(String(200))
+    """Comma-separated resource names, sorted."""
+    purpose: Mapped[str] = mapped_column(String(40))
+    valid_from: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    valid_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class AuditRow(Base):
+    """Append-only: database triggers refuse UPDATE and DELETE (migration 0002)."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        Index("ix_audit_subject_at", "subject_id", "at"),
+        Index("ix_audit_actor_at", "actor_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    actor_role: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[str] = mapped_column(String(64))
+    resource: Mapped[str] = mapped_column(String(40))
+    purpose: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(20))
+    route: Mapped[str] = mapped_column(String(200))
+    """The route template (``/api/v1/accounts/{user_id}/contact``), never a filled-in URL."""
+    allowed: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str] = mapped_column(String(40))
+    consent_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+
+
+ACCOUNT_TABLES = [
+    AuditRow,
+    ConsentRow,
+    LoginFailureRow,
+    SessionRow,
+    MembershipRow,
+    OrganisationRow,
+    UserRow,
+]
