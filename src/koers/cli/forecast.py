@@ -1,4 +1,4 @@
-"""CLI: ``koers forecast`` — tension ratios, back-tests and the BLS vintage evaluation.
+"""CLI: ``koers forecast`` — runs, outlooks, tension ratios, back-tests, BLS vintages.
 
 A thin adapter: it reads files, calls :mod:`koers.forecast` and writes JSON or CSV. Every
 input problem exits with code 2 and a message naming the file, row and column.
@@ -33,6 +33,7 @@ from koers.forecast import (
     wide_to_long,
 )
 from koers.forecast.vintages import METHOD_DESCRIPTIONS
+from koers.services.forecast import ForecastService
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -47,6 +48,18 @@ class TableFormat(StrEnum):
 
 class JsonFormat(StrEnum):
     JSON = "json"
+
+
+class MatchMode(StrEnum):
+    TITLE = "title"
+    ESCO = "esco"
+
+
+def forecast_service() -> ForecastService:
+    """The forecast service over the configured database (built once per command)."""
+    from koers.cli._context import database, taxonomy_service
+
+    return ForecastService(database(), taxonomy_service())
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -94,6 +107,16 @@ def _ranking(
     return ranking
 
 
+def _esco_ranking(
+    input_file: Path, period: str, filter_period: str | None, min_vacancies: int, top: int
+) -> TensionRanking:
+    service = forecast_service()
+    ranking, _ = service.tension(
+        _read_csv(input_file), period, filter_period, min_vacancies, top or None, str(input_file)
+    )
+    return ranking
+
+
 @app.command("tension")
 @handles_errors
 def tension(
@@ -109,17 +132,26 @@ def tension(
     flag_shortage: bool = typer.Option(
         False, "--flag-shortages", help="Add VDAB knelpuntberoepen 2026 flags to each row."
     ),
+    shortage_match: MatchMode = typer.Option(
+        MatchMode.TITLE,
+        "--shortage-match",
+        help="With --flag-shortages: 'title' (same title) or 'esco' (also titles that share an "
+        "ESCO occupation; needs 'koers data load').",
+    ),
     fmt: TableFormat = typer.Option(TableFormat.JSON, "--format"),
 ) -> None:
     """Rank occupations by spanningsratio (jobseekers / vacancies), most tense first."""
-    ranking = _ranking(input_file, period, filter_period, min_vacancies, top, flag_shortage)
+    if flag_shortage and shortage_match is MatchMode.ESCO:
+        ranking = _esco_ranking(input_file, period, filter_period, min_vacancies, top)
+    else:
+        ranking = _ranking(input_file, period, filter_period, min_vacancies, top, flag_shortage)
     records = ranking_records(ranking)
     if fmt is TableFormat.JSON:
         emit_json(records)
         return
     columns = ["occupation", "jobseekers", "vacancies", "tension_ratio"]
     if flag_shortage:
-        columns += ["shortage_list", "shortage_decree", "vdab_sector"]
+        columns += ["shortage_list", "shortage_decree", "vdab_sector", "shortage_match"]
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(columns)
     for record in records:
@@ -245,3 +277,150 @@ def eval_bls_vintages(
             },
         }
     )
+
+
+@app.command("run")
+@handles_errors
+def run(
+    config: Path = typer.Option(..., "--config", help="Run configuration (TOML or JSON)."),
+    out: Path | None = typer.Option(None, "--out", help="Folder for the output files."),
+    fmt: JsonFormat = typer.Option(JsonFormat.JSON, "--format"),
+) -> None:
+    """Validate every input, run every scenario, store the versioned runs, write the files."""
+    runs = forecast_service().run(config, out)
+    emit_json(
+        {
+            "runs": [
+                {
+                    "run_key": r.run_key,
+                    "scenario": r.scenario,
+                    "method": r.method,
+                    "inputs_hash": r.inputs_hash,
+                    "base_year": r.base_year,
+                    "horizon": r.horizon,
+                    "created_at": r.created_at,
+                    "is_sample": r.is_sample,
+                }
+                for r in runs
+            ],
+            "out": str(out) if out else None,
+            "notes": runs[0].summary.get("notes", []) if runs else [],
+            "sample_notice": "SAMPLE — not real data" if runs and runs[0].is_sample else None,
+        }
+    )
+
+
+@app.command("runs")
+@handles_errors
+def runs_list(
+    limit: int = typer.Option(20, "--limit", min=1, max=500),
+    fmt: JsonFormat = typer.Option(JsonFormat.JSON, "--format"),
+) -> None:
+    """List stored forecast runs, newest first."""
+    emit_json(
+        [
+            {
+                "run_key": r.run_key,
+                "label": r.label,
+                "scenario": r.scenario,
+                "method": r.method,
+                "inputs_hash": r.inputs_hash,
+                "created_at": r.created_at,
+                "is_sample": r.is_sample,
+            }
+            for r in forecast_service().runs(limit)
+        ]
+    )
+
+
+@app.command("outlook")
+@handles_errors
+def outlook(
+    occupation: str = typer.Argument(..., help="ESCO occupation URI or code, or an ISCO code."),
+    scenario: str | None = typer.Option(None, "--scenario"),
+    fmt: JsonFormat = typer.Option(JsonFormat.JSON, "--format"),
+) -> None:
+    """The latest run's outlook for an occupation (what recommenders and checks read)."""
+    from dataclasses import asdict
+
+    found = forecast_service().latest_outlook(occupation, scenario)
+    data = asdict(found)
+    data["run"].pop("summary", None)
+    emit_json(data)
+
+
+@app.command("adjust")
+@handles_errors
+def adjust(
+    skill: str = typer.Option(..., "--skill", help="ESCO skill URI."),
+    source: str = typer.Option(..., "--source", help="employer_survey or expert_panel"),
+    kind: str = typer.Option("ex_ante", "--kind", help="ex_ante (moves the degree) or ex_post"),
+    delta: int = typer.Option(0, "--delta", help="Degrees to add (ex_ante), -4..4."),
+    author: str = typer.Option(..., "--author"),
+    made_on: str = typer.Option(..., "--date", help="ISO date of the survey or panel."),
+    reason: str = typer.Option(..., "--reason"),
+) -> None:
+    """Store an employer-survey or expert-panel adjustment of a skill indicator."""
+    from datetime import date
+
+    from koers.errors import InvalidInput
+
+    try:
+        day = date.fromisoformat(made_on)
+    except ValueError as exc:
+        raise InvalidInput(f"--date: not an ISO date: '{made_on}'") from exc
+    stored = forecast_service().add_adjustment(skill, source, kind, delta, author, day, reason)
+    emit_json({"id": stored.id, "skill_uri": stored.skill_uri, "degree_delta": stored.degree_delta})
+
+
+@app.command("map-shortages")
+@handles_errors
+def map_shortages(
+    out: Path | None = typer.Option(None, "--out", help="Write the mapping as CSV here."),
+    threshold: float = typer.Option(0.9, "--threshold", min=0.5, max=1.0),
+) -> None:
+    """Map the VDAB knelpuntberoepen 2026 titles to ESCO occupations via Dutch labels."""
+    mapping = forecast_service().shortage_mapping(threshold)
+    if out is not None:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["beroep", "vdab_sector", "how", "esco_uris", "matched_label", "score"])
+            for m in mapping.matches:
+                writer.writerow(
+                    [
+                        m.title,
+                        mapping.sectors[m.title][0],
+                        m.how,
+                        " ".join(m.uris),
+                        m.matched,
+                        f"{m.score:.4f}",
+                    ]
+                )
+    emit_json(
+        {
+            "listed": len(mapping.matches),
+            "mapped": mapping.mapped,
+            "by_method": mapping.counts(),
+            "out": str(out) if out else None,
+        }
+    )
+
+
+@app.command("sample")
+@handles_errors
+def sample(
+    out: Path = typer.Option(..., "--out", help="Folder for the SAMPLE panels (gzip CSV)."),
+    seed: int = typer.Option(20260101, "--seed"),
+) -> None:
+    """Write the SAMPLE panels (not real data) calibrated to published Flemish aggregates."""
+    from koers.forecast.sample import SAMPLE_FILES, build_sample
+    from koers.services.forecast import bundled_isco_codes
+
+    out.mkdir(parents=True, exist_ok=True)
+    panels = build_sample(sorted(bundled_isco_codes()), seed)
+    written = []
+    for name, frame in panels.items():
+        path = out / SAMPLE_FILES[name]
+        frame.to_csv(path, index=False, compression={"method": "gzip", "mtime": 0})
+        written.append({"panel": name, "file": path.name, "rows": len(frame)})
+    emit_json({"sample_notice": "SAMPLE — not real data", "files": written})

@@ -1,8 +1,12 @@
 """Competence forecasts (report 5.2, Box 3, Annex B.1; PRODUCT.md §2).
 
-Pure core: tension ratios (spanningsratio, report 2.2), back-tests, the BLS vintage
-evaluation and demand building blocks (replacement and openings, sector → occupation).
-No I/O: adapters (``koers.cli.forecast``) read files and pass frames in.
+Pure core: the input model (``inputs``), expansion demand with reconciliation and scenarios
+(``expansion``, ``reconcile``), replacement demand (``replacement``, ``demand``), sector →
+occupation (``occupations``), occupation → competence (``skills``), supply (``supply``),
+mismatch (``mismatch``), tension ratios (spanningsratio, report 2.2), shortage mapping
+(``shortage``), back-tests and the BLS vintage evaluation, and the one orchestrator
+:func:`run_forecast`. No I/O: adapters (``koers.services.forecast``, ``koers.cli.forecast``)
+read files and pass frames in.
 """
 
 from __future__ import annotations
@@ -31,14 +35,31 @@ from koers.forecast.errors import (
     UndeterminedFilter,
     UnknownPeriod,
 )
+from koers.forecast.expansion import Scenario
 from koers.forecast.model import (
     BacktestResult,
     ForecastMetrics,
+    Outlook,
+    OutlookPoint,
+    Prospects,
+    RunInfo,
     TensionRanking,
     TensionRow,
     TopComparison,
     VintageMetrics,
 )
+from koers.forecast.reconcile import reconcile
+from koers.forecast.run import (
+    ForecastInputs,
+    ForecastResult,
+    RunConfig,
+    inputs_hash,
+    parse_config,
+    run_forecast,
+)
+from koers.forecast.shortage import TitleMatch, flag_shortages_esco, map_titles
+from koers.forecast.skills import SkillAdjustment, SkillRelations, degree_of, skill_indicators
+from koers.forecast.supply import SupplyScenario
 from koers.forecast.tension import (
     below_one,
     compare_top,
@@ -58,9 +79,21 @@ __all__ = [
     "BacktestResult",
     "DistributionKeyError",
     "ForecastInputError",
+    "ForecastInputs",
     "ForecastMetrics",
+    "ForecastResult",
+    "Outlook",
+    "OutlookPoint",
+    "Prospects",
+    "RunConfig",
+    "RunInfo",
+    "Scenario",
+    "SkillAdjustment",
+    "SkillRelations",
+    "SupplyScenario",
     "TensionRanking",
     "TensionRow",
+    "TitleMatch",
     "TopComparison",
     "UndeterminedFilter",
     "UnknownPeriod",
@@ -69,19 +102,27 @@ __all__ = [
     "below_one",
     "cohort_outflow",
     "compare_top",
+    "degree_of",
     "direction_hit_rate",
     "distribute_to_occupations",
     "evaluate_vintages",
     "flag_shortages",
+    "flag_shortages_esco",
+    "inputs_hash",
+    "map_titles",
     "mape",
     "mase",
     "openings",
+    "parse_config",
     "rank_tension",
     "ranking_records",
+    "reconcile",
     "result_to_dict",
     "rolling_origin",
+    "run_forecast",
     "separation_replacement",
     "shortage_index",
+    "skill_indicators",
     "tension_ratio",
     "validate_panel",
     "validate_tension_counts",

@@ -73,11 +73,11 @@ def cohort_outflow(
     records: list[pd.DataFrame] = []
     for a in thresholds:
         older = (
-            frame[frame["age_from"] >= a].groupby(group_cols, as_index=False)["employment"].sum()
+            frame[frame["age_from"] >= a].groupby(group_cols, as_index=False)[["employment"]].sum()
         )
         younger = (
             frame[frame["age_from"] >= a - band_width]
-            .groupby(group_cols, as_index=False)["employment"]
+            .groupby(group_cols, as_index=False)[["employment"]]
             .sum()
             .assign(year=lambda d: d["year"] + band_width)
         )

@@ -6,7 +6,7 @@ carries personal data. The CLI maps each of them to exit code 2.
 
 from __future__ import annotations
 
-from koers.errors import DataFileError, InvalidInput
+from koers.errors import DataFileError, InvalidInput, NotFound
 
 
 class ForecastInputError(DataFileError):
@@ -44,10 +44,28 @@ class DistributionKeyError(InvalidInput):
     code = "distribution_key_error"
 
 
+class UnknownRun(NotFound):
+    """No stored forecast run has this key (or no run was made yet)."""
+
+    code = "unknown_forecast_run"
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"forecast run '{key}' not found (run 'koers forecast run' first)")
+        self.key = key
+
+
+class NoOutlook(NotFound):
+    """The run has no outlook for this sector, occupation or skill."""
+
+    code = "no_outlook"
+
+
 __all__ = [
     "BacktestError",
     "DistributionKeyError",
     "ForecastInputError",
+    "NoOutlook",
     "UndeterminedFilter",
     "UnknownPeriod",
+    "UnknownRun",
 ]

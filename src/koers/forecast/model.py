@@ -25,6 +25,8 @@ class TensionRow:
         shortage_decree: True if the title is also on the ministerial-decree list, None if not
             checked.
         vdab_sector: Sector of the matching knelpuntberoep, None if none.
+        shortage_match: How the flag was found: ``title`` (same title) or ``esco`` (the
+            titles share an ESCO occupation); None if not flagged or not checked.
     """
 
     occupation: str
@@ -35,6 +37,7 @@ class TensionRow:
     shortage_list: bool | None = None
     shortage_decree: bool | None = None
     vdab_sector: str | None = None
+    shortage_match: str | None = None
 
     @property
     def tension_ratio(self) -> float:
@@ -146,6 +149,124 @@ class VintageMetrics:
     n: int
 
 
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """A stored forecast run of one scenario (versioned: inputs hash, method, created at).
+
+    Attributes:
+        id: Store id.
+        run_key: Stable public id.
+        group_key: Id shared by the scenarios of one invocation.
+        label: Title of the run.
+        scenario: Scenario id; ``scenario_label_nl``/``_en`` for screens.
+        is_default: True for the first scenario of the group (shown by default).
+        method: Model and reconciliation, e.g. ``ets+mint_shrink``.
+        inputs_hash: SHA-256 of the validated inputs.
+        base_year: Last observed year.
+        horizon: Forecast years.
+        is_sample: True when any input is SAMPLE data (say so on every screen).
+        created_at: ISO timestamp.
+        summary: Back-test, notes, input names, tension ranking.
+    """
+
+    id: int
+    run_key: str
+    group_key: str
+    label: str
+    scenario: str
+    scenario_label_nl: str
+    scenario_label_en: str
+    is_default: bool
+    method: str
+    inputs_hash: str
+    base_year: int
+    horizon: int
+    is_sample: bool
+    created_at: str
+    summary: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class OutlookPoint:
+    """One year of an outlook (history or forecast); amounts in persons, demand per year.
+
+    Attributes:
+        year: The year.
+        is_forecast: False for observed years.
+        employment: Employment (werkgelegenheid); the reconciled model value when forecast.
+        lo80: Lower bound of the 80 % prediction interval (None for history).
+        hi80: Upper bound, 80 %.
+        lo95: Lower bound, 95 %.
+        hi95: Upper bound, 95 %.
+        naive: No-change baseline (sectors only).
+        drift: Drift baseline (sectors only).
+        expansion: Uitbreidingsvraag: change from the year before.
+        replacement: Vervangingsvraag used for openings.
+        replacement_cohort: Replacement by net cohort outflow (sectors).
+        replacement_separation: Replacement by separation rates (sectors, when given).
+        openings: Totale vraag = expansion + replacement.
+        demand_newcomers: Expansion + labour-market exits: openings for newcomers.
+        supply: Expected new supply (occupations, when supply inputs are given).
+    """
+
+    year: int
+    is_forecast: bool
+    employment: float
+    lo80: float | None = None
+    hi80: float | None = None
+    lo95: float | None = None
+    hi95: float | None = None
+    naive: float | None = None
+    drift: float | None = None
+    expansion: float | None = None
+    replacement: float | None = None
+    replacement_cohort: float | None = None
+    replacement_separation: float | None = None
+    openings: float | None = None
+    demand_newcomers: float | None = None
+    supply: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prospects:
+    """Future prospects (toekomstperspectief, ROA-ITA style) of a sector or occupation.
+
+    Attributes:
+        demand: Average yearly openings for newcomers over the horizon.
+        supply: Average yearly new supply.
+        ratio: supply / demand (None when there are no openings).
+        band: ``very_good`` … ``poor`` or ``unknown``.
+    """
+
+    demand: float
+    supply: float
+    ratio: float | None
+    band: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """The outlook of one sector or occupation in one run (what recommenders and checks read).
+
+    Attributes:
+        run: The run.
+        level: ``sector`` or ``occupation``.
+        code: NACE code or ISCO-08 code.
+        points: History and forecast years, oldest first.
+        growth_pct: Average yearly employment growth over the horizon, in %.
+        degree: −2..+2 (strong decline … strong growth), same thresholds as skills.
+        prospects: Mismatch indicator, when supply was forecast.
+    """
+
+    run: RunInfo
+    level: str
+    code: str
+    points: tuple[OutlookPoint, ...]
+    growth_pct: float | None
+    degree: int | None
+    prospects: Prospects | None = None
+
+
 def round_half_up(value: Fraction, digits: int) -> float:
     """Round an exact fraction half away from zero, as printed tables do.
 
@@ -165,6 +286,10 @@ def round_half_up(value: Fraction, digits: int) -> float:
 __all__ = [
     "BacktestResult",
     "ForecastMetrics",
+    "Outlook",
+    "OutlookPoint",
+    "Prospects",
+    "RunInfo",
     "TensionRanking",
     "TensionRow",
     "TopComparison",

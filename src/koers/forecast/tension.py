@@ -358,6 +358,7 @@ def flag_shortages(
                 shortage_list=hit is not None,
                 shortage_decree=hit[1] if hit else False,
                 vdab_sector=hit[0] if hit else None,
+                shortage_match="title" if hit else None,
             )
         )
     return replace(ranking, rows=tuple(rows))
@@ -386,6 +387,7 @@ def ranking_records(ranking: TensionRanking) -> list[dict[str, object]]:
             record["shortage_list"] = r.shortage_list
             record["shortage_decree"] = r.shortage_decree
             record["vdab_sector"] = r.vdab_sector
+            record["shortage_match"] = r.shortage_match
         records.append(record)
     return records
 

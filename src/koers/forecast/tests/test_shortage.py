@@ -1,0 +1,54 @@
+"""Mapping Dutch titles to ESCO, conservatively, and flagging shortages via ESCO."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from koers.forecast.model import TensionRanking, TensionRow
+from koers.forecast.shortage import flag_shortages_esco, map_titles
+
+EXACT = {"verpleegkundige": ["u-nurse"], "koeltechnicus": ["u-cool"], "lasser": ["u-weld"]}
+
+
+def search(title: str) -> list[tuple[str, str, float]]:
+    table = {
+        "Technicus koeltechniek": [
+            ("u-cool", "koeltechniek", 0.95),
+            ("u-x", "x", 0.5),
+        ],
+        "Bakker brood": [("u-bake", "bakker", 0.8)],
+    }
+    return table.get(title, [])
+
+
+def test_map_titles_methods() -> None:
+    out = map_titles(
+        ["Verpleegkundige", "Lasser / Monteur", "Technicus koeltechniek", "Bakker brood", "Iets"],
+        EXACT,
+        search,
+    )
+    assert [m.how for m in out] == ["exact", "exact_part", "search", "none", "none"]
+    assert out[0].uris == ("u-nurse",) and out[1].uris == ("u-weld",)
+    assert out[2].uris == ("u-cool",) and out[3].uris == ()
+
+
+def test_flags_via_title_or_esco() -> None:
+    rows = tuple(
+        TensionRow(title, 10, 20, Fraction(1, 2), i)
+        for i, title in enumerate(["Verpleegkundige", "Technicus koeltechniek", "Bakker"], 1)
+    )
+    ranking = TensionRanking("p", "p", 50, rows, 3)
+    flagged = flag_shortages_esco(
+        ranking,
+        {"verpleegkundige": ("Zorg", False)},
+        {"Technicus koeltechniek": ("u-cool",)},
+        {"u-cool": ("Techniek", True)},
+    )
+    got = [
+        (r.shortage_list, r.shortage_match, r.vdab_sector, r.shortage_decree) for r in flagged.rows
+    ]
+    assert got == [
+        (True, "title", "Zorg", False),
+        (True, "esco", "Techniek", True),
+        (False, None, None, False),
+    ]

@@ -1,0 +1,652 @@
+"""Use cases of competence forecasts: run, store, read outlooks, map shortages, adjust skills.
+
+The one place that joins the forecast core to files and the store. The CLI, the HTTP API and
+the analyst pages all call this service; recommenders and checks call
+:meth:`ForecastService.latest_outlook`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import tomllib
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from koers.data import bundled_path
+from koers.errors import DataFileError, InvalidInput
+from koers.forecast import inputs as panels
+from koers.forecast.errors import NoOutlook, UnknownRun
+from koers.forecast.model import Outlook, OutlookPoint, RunInfo, TensionRanking
+from koers.forecast.run import (
+    INPUT_NAMES,
+    ForecastInputs,
+    ForecastResult,
+    RunConfig,
+    parse_config,
+    run_forecast,
+)
+from koers.forecast.shortage import TitleMatch, flag_shortages_esco, map_titles
+from koers.forecast.skills import SkillAdjustment, adjusted_degree, degree_of
+from koers.forecast.tension import rank_tension, shortage_index, validate_tension_counts
+from koers.services.taxonomy import TaxonomyService
+from koers.store.db import Database
+from koers.store.migrate import upgrade
+from koers.store.repositories.forecast import ForecastRepository
+from koers.store.repositories.taxonomy import TaxonomyRepository
+from koers.taxonomy import ConceptKind
+
+log = logging.getLogger(__name__)
+
+SHORTAGE_LIST = ("flanders", "vdab_knelpuntberoepen_2026.csv.gz")
+REPORT_TENSION = Path(__file__).resolve().parents[1] / "forecast" / "fixtures"
+REPORT_TENSION_FILE = REPORT_TENSION / "report_2_2_tension_tables.csv"
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "forecast" / "sample" / "data"
+DEMO_CONFIG = SAMPLE_DIR.parent / "demo.toml"
+
+_VALIDATORS: dict[str, Callable[..., pd.DataFrame]] = {
+    "employment": panels.validate_employment,
+    "occupation_key": panels.validate_occupation_key,
+    "school_leavers": panels.validate_school_leavers,
+    "separation_rates": panels.validate_separation_rates,
+    "inflows": panels.validate_inflows,
+    "field_key": panels.validate_field_key,
+}
+_WITH_ISCO = {"occupation_key", "separation_rates", "inflows", "field_key"}
+
+
+def read_table(path: Path) -> tuple[pd.DataFrame, int]:
+    """Read a CSV (optionally gzipped) as text, or a Parquet file.
+
+    Returns:
+        The frame and the row number of its first data row (2 for CSV, 1 for Parquet).
+
+    Raises:
+        DataFileError: When the file is missing or unreadable.
+    """
+    try:
+        if path.name.lower().endswith(".parquet"):
+            return pd.read_parquet(path), 1
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"), 2
+    except FileNotFoundError as exc:
+        raise DataFileError(str(path), "file not found") from exc
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise DataFileError(str(path), f"not a readable UTF-8 CSV file ({exc})") from exc
+    except (OSError, ValueError) as exc:
+        raise DataFileError(str(path), f"not a readable file ({exc})") from exc
+
+
+def load_config(path: Path) -> tuple[RunConfig, dict[str, Path]]:
+    """Read a run configuration (TOML or JSON); input paths are relative to the file."""
+    try:
+        text = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DataFileError(str(path), "file not found") from exc
+    try:
+        raw: Mapping[str, Any] = (
+            json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text.decode())
+        )
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataFileError(str(path), f"not a valid configuration file ({exc})") from exc
+    config = parse_config(raw)
+    inputs = raw.get("inputs", {})
+    if not isinstance(inputs, Mapping):
+        raise InvalidInput("config: [inputs] must be a table of file paths")
+    unknown = sorted(set(inputs) - set(INPUT_NAMES))
+    if unknown:
+        raise InvalidInput(f"config: unknown input(s) {unknown}; known: {list(INPUT_NAMES)}")
+    for required in ("employment", "occupation_key"):
+        if required not in inputs:
+            raise InvalidInput(f"config: [inputs] needs '{required}'")
+    files = {name: (path.parent / str(value)).resolve() for name, value in inputs.items()}
+    return config, files
+
+
+def bundled_isco_codes() -> set[str]:
+    """ISCO-08 codes from the bundled ESCO ``ISCOGroups`` file (when the store is empty)."""
+    frame = pd.read_csv(bundled_path("esco", "ISCOGroups_en.csv.gz"), dtype=str)
+    return set(frame["code"].dropna())
+
+
+def validate_inputs(files: Mapping[str, Path], known_isco: set[str] | None) -> ForecastInputs:
+    """Read and validate every input file; raises on the first bad file, before any work."""
+    frames: dict[str, pd.DataFrame] = {}
+    sample: list[str] = []
+    for name, path in files.items():
+        raw, first_row = read_table(path)
+        if panels.is_sample(raw):
+            sample.append(name)
+        if name == "labour_flows":
+            frames[name] = validate_tension_counts(raw, source=str(path), first_row=first_row)
+            continue
+        kwargs: dict[str, Any] = {"source": str(path), "first_row": first_row}
+        if name in _WITH_ISCO:
+            kwargs["known_isco"] = known_isco
+        frames[name] = _VALIDATORS[name](raw, **kwargs)
+    return ForecastInputs(
+        **frames,
+        sample=tuple(sample),
+        sources={name: path.name for name, path in files.items()},
+    )
+
+
+def write_outputs(result: ForecastResult, runs: Sequence[RunInfo], out_dir: Path) -> list[Path]:
+    """Write the run's files: ``run.json`` and one CSV per table."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    tables = {
+        "sectors.csv": result.sectors,
+        "occupations.csv": result.occupations,
+        "supply.csv": result.supply,
+        "supply_groups.csv": result.supply_groups,
+        "mismatch.csv": result.mismatch,
+        "skills.csv": result.skills,
+    }
+    for name, frame in tables.items():
+        if len(frame):
+            path = out_dir / name
+            frame.to_csv(path, index=False, float_format="%.4f")
+            written.append(path)
+    if result.tension:
+        path = out_dir / "tension.csv"
+        pd.DataFrame(result.tension).to_csv(path, index=False)
+        written.append(path)
+    meta = {
+        "runs": [
+            {
+                "run_key": r.run_key,
+                "scenario": r.scenario,
+                "method": r.method,
+                "inputs_hash": r.inputs_hash,
+                "created_at": r.created_at,
+                "is_sample": r.is_sample,
+            }
+            for r in runs
+        ],
+        "config": result.config.to_dict(),
+        "base_year": result.base_year,
+        "backtest": result.backtest,
+        "notes": result.notes,
+        "sample_notice": "SAMPLE — not real data" if result.is_sample else None,
+    }
+    path = out_dir / "run.json"
+    path.write_text(json.dumps(meta, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    written.append(path)
+    return written
+
+
+@dataclass(frozen=True, slots=True)
+class ShortageMapping:
+    """The VDAB 2026 knelpuntberoepen list mapped to ESCO.
+
+    Attributes:
+        matches: One per listed title, in list order.
+        sectors: Title → (vdab_sector, on ministerial decree list).
+    """
+
+    matches: tuple[TitleMatch, ...]
+    sectors: dict[str, tuple[str, bool]]
+
+    @property
+    def mapped(self) -> int:
+        return sum(1 for m in self.matches if m.uris)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for m in self.matches:
+            out[m.how] = out.get(m.how, 0) + 1
+        return out
+
+    def by_uri(self) -> dict[str, tuple[str, bool]]:
+        out: dict[str, tuple[str, bool]] = {}
+        for m in self.matches:
+            for uri in m.uris:
+                out.setdefault(uri, self.sectors[m.title])
+        return out
+
+
+class ForecastService:
+    """Forecast use cases over one database (and its taxonomy)."""
+
+    def __init__(self, database: Database, taxonomy: TaxonomyService | None = None) -> None:
+        self.database = database
+        self.taxonomy = taxonomy or TaxonomyService(database)
+        self._prepared = False
+        self._lock = threading.Lock()
+        self._mapping: tuple[int | None, ShortageMapping] | None = None
+        self._warming: threading.Thread | None = None
+
+    def prepare(self) -> None:
+        if not self._prepared:
+            upgrade(self.database)
+            self._prepared = True
+
+    # -- runs -----------------------------------------------------------------------------------
+
+    def run(self, config_path: Path, out_dir: Path | None = None) -> list[RunInfo]:
+        """Validate every input, run every scenario, store the runs, write the files.
+
+        Nothing is stored if any input is invalid or the run fails.
+        """
+        started = time.perf_counter()
+        self.prepare()
+        config, files = load_config(config_path)
+        loaded = self.taxonomy.is_loaded()
+        with self.database.session() as session:
+            repo = ForecastRepository(session)
+            known = repo.isco_codes() if loaded else bundled_isco_codes()
+            relations = repo.skill_relations() if loaded else None
+        inputs = validate_inputs(files, known)
+        result = run_forecast(inputs, config, relations)
+        group_key = uuid.uuid4().hex[:12]
+        summary = {
+            "backtest": result.backtest,
+            "notes": result.notes,
+            "inputs": inputs.sources,
+            "sample_inputs": list(inputs.sample),
+            "tension": result.tension[:200],
+            "supply_groups": result.supply_groups.to_dict("records"),
+        }
+        with self.database.session() as session:
+            runs = ForecastRepository(session).save_result(result, group_key, summary)
+        if out_dir is not None:
+            write_outputs(result, runs, out_dir)
+        log.info(
+            "forecast.run",
+            extra={
+                "fields": {
+                    "group_key": group_key,
+                    "scenarios": len(runs),
+                    "inputs_hash": result.inputs_hash[:12],
+                    "is_sample": result.is_sample,
+                    "seconds": round(time.perf_counter() - started, 2),
+                }
+            },
+        )
+        return runs
+
+    def runs(self, limit: int = 50) -> list[RunInfo]:
+        self.prepare()
+        with self.database.session() as session:
+            return ForecastRepository(session).runs(limit)
+
+    def scenarios(self, run_key: str | None = None) -> list[RunInfo]:
+        """The scenarios of a run's group (default: the latest run), default first."""
+        self.prepare()
+        with self.database.session() as session:
+            repo = ForecastRepository(session)
+            if run_key is None:
+                group = repo.latest_group()
+                if not group:
+                    raise UnknownRun("latest")
+                return group
+            return repo.group(repo.run(run_key).group_key)
+
+    def pick(self, run_key: str | None = None, scenario: str | None = None) -> RunInfo:
+        """A run by key, or the latest run's scenario (default scenario when None)."""
+        group = self.scenarios(run_key)
+        if run_key is not None and scenario is None:
+            return next(r for r in group if r.run_key == run_key)
+        for r in group:
+            if (scenario is None and r.is_default) or r.scenario == scenario:
+                return r
+        raise UnknownRun(f"{run_key or 'latest'} / scenario {scenario}")
+
+    # -- outlooks -------------------------------------------------------------------------------
+
+    def outlook(self, run: RunInfo, level: str, code: str) -> Outlook:
+        """The outlook of one sector (NACE) or occupation (ISCO) in ``run``.
+
+        An ISCO code longer than the run's level is cut to it (a unit group reads its minor
+        group); a shorter one sums its sub-groups.
+        """
+        with self.database.session() as session:
+            repo = ForecastRepository(session)
+            codes = repo.codes(run.id, level)
+            if code in codes:
+                points = repo.points(run.id, level, code)
+                found = repo.prospects(run.id, level, code).get(code)
+            elif level == "occupation" and codes and code.isdigit():
+                digits = len(codes[0])
+                if len(code) > digits:
+                    return self.outlook(run, level, code[:digits])
+                members = [c for c in codes if c.startswith(code)]
+                if not members:
+                    raise NoOutlook(f"no outlook for ISCO '{code}' in run {run.run_key}")
+                points = _sum_points([repo.points(run.id, level, c) for c in members])
+                found = None
+            else:
+                raise NoOutlook(f"no {level} outlook for '{code}' in run {run.run_key}")
+        growth = _growth(points)
+        return Outlook(
+            run=run,
+            level=level,
+            code=code,
+            points=tuple(points),
+            growth_pct=growth,
+            degree=degree_of(growth) if growth is not None else None,
+            prospects=found,
+        )
+
+    def latest_outlook(self, occupation: str, scenario: str | None = None) -> Outlook:
+        """The latest run's outlook for an occupation (ESCO URI, ESCO code or ISCO code).
+
+        This is what recommenders and checks read ("is this occupation growing?").
+
+        Raises:
+            UnknownRun: No run stored yet.
+            NoOutlook: The occupation is unknown or outside the forecast.
+        """
+        run = self.pick(None, scenario)
+        code = occupation.strip()
+        if not code.isdigit():
+            with self.database.session() as session:
+                isco = ForecastRepository(session).occupation_isco(code)
+            if isco is None:
+                raise NoOutlook(f"'{occupation}' is not a known ESCO occupation or ISCO code")
+            code = isco
+        return self.outlook(run, "occupation", code)
+
+    def overview(self, run: RunInfo, level: str) -> list[dict[str, Any]]:
+        """Every unit of a level: base and end employment, growth, demand sums, prospects."""
+        with self.database.session() as session:
+            repo = ForecastRepository(session)
+            base = dict(repo.year_table(run.id, level, run.base_year))
+            end = dict(repo.year_table(run.id, level, run.base_year + run.horizon))
+            sums = repo.forecast_sums(run.id, level)
+            prospects = repo.prospects(run.id, level)
+        rows = []
+        for code, point in base.items():
+            last = end.get(code)
+            growth = (
+                float(((last.employment / point.employment) ** (1 / run.horizon) - 1) * 100)
+                if last is not None and point.employment > 0 and last.employment > 0
+                else None
+            )
+            rows.append(
+                {
+                    "code": code,
+                    "employment_base": point.employment,
+                    "employment_end": last.employment if last else None,
+                    "lo80_end": last.lo80 if last else None,
+                    "hi80_end": last.hi80 if last else None,
+                    "growth_pct": growth,
+                    "degree": degree_of(growth) if growth is not None else None,
+                    **sums.get(code, {}),
+                    "prospects": prospects.get(code),
+                }
+            )
+        return rows
+
+    def isco_labels(self, codes: Sequence[str], lang: str) -> dict[str, str]:
+        """ISCO code → preferred label in ``lang`` (English fallback); {} when not loaded."""
+        if not codes or not self.taxonomy.is_loaded():
+            return {}
+        with self.database.session() as session:
+            uris = ForecastRepository(session).isco_uris(codes)
+            refs = TaxonomyRepository(session).refs(uris.values(), lang)
+        return {code: refs[uri].label for code, uri in uris.items() if uri in refs}
+
+    def concept_labels(self, uris: Sequence[str], lang: str) -> dict[str, str]:
+        """URI → preferred label in ``lang`` (English fallback)."""
+        if not uris or not self.taxonomy.is_loaded():
+            return {}
+        with self.database.session() as session:
+            refs = TaxonomyRepository(session).refs(uris, lang)
+        return {uri: ref.label for uri, ref in refs.items()}
+
+    # -- competences ----------------------------------------------------------------------------
+
+    def skill_indicator(self, run: RunInfo, skill_uri: str) -> dict[str, Any]:
+        """A skill's growth indicator with its explanation and adjustments."""
+        with self.database.session() as session:
+            repo = ForecastRepository(session)
+            row = repo.skill_rows(run.id, [skill_uri]).get(skill_uri)
+            adjustments = repo.adjustments(skill_uri)
+        if row is None:
+            raise NoOutlook(f"no competence indicator for '{skill_uri}' in run {run.run_key}")
+        return {
+            **row,
+            "skill_uri": skill_uri,
+            "adjustments": adjustments,
+            "adjusted_degree": adjusted_degree(int(row["degree"]), adjustments),
+        }
+
+    def skill_indicators(self, run: RunInfo, uris: Sequence[str]) -> dict[str, dict[str, Any]]:
+        with self.database.session() as session:
+            return ForecastRepository(session).skill_rows(run.id, uris)
+
+    def skill_extremes(self, run: RunInfo, limit: int = 10) -> dict[str, Any]:
+        with self.database.session() as session:
+            repo = ForecastRepository(session)
+            return {**repo.skill_extremes(run.id, limit), "degrees": repo.degree_counts(run.id)}
+
+    def add_adjustment(
+        self,
+        skill_uri: str,
+        source: str,
+        kind: str,
+        degree_delta: int,
+        author: str,
+        made_on: date,
+        reason: str,
+    ) -> SkillAdjustment:
+        """Store an employer-survey or expert-panel adjustment (author, date and reason).
+
+        TODO(accounts): restrict to the ``analyst`` role once accounts exist.
+        """
+        try:
+            adjustment = SkillAdjustment(
+                skill_uri, source, kind, degree_delta, author.strip(), made_on, reason.strip()
+            )
+        except ValueError as exc:
+            raise InvalidInput(f"adjustment: {exc}") from exc
+        self.prepare()
+        self.taxonomy.detail(skill_uri, "en")  # raises when the skill is unknown
+        with self.database.session() as session:
+            stored = ForecastRepository(session).add_adjustment(adjustment)
+        log.info("forecast.adjustment_added", extra={"fields": {"id": stored.id}})
+        return stored
+
+    def adjustments(self, skill_uri: str) -> list[SkillAdjustment]:
+        self.prepare()
+        with self.database.session() as session:
+            return ForecastRepository(session).adjustments(skill_uri)
+
+    # -- tension and shortages --------------------------------------------------------------------
+
+    def shortage_mapping(self, threshold: float = 0.9) -> ShortageMapping:
+        """The VDAB 2026 list mapped to ESCO via Dutch labels (cached per taxonomy load)."""
+        listing, _ = read_table(bundled_path(*SHORTAGE_LIST))
+        sectors = shortage_index(listing)
+        titles = [str(t).strip() for t in listing["beroep"]]
+        if not self.taxonomy.is_loaded():
+            matches = tuple(TitleMatch(t, (), "none") for t in titles)
+            return ShortageMapping(matches, {t: sectors[_norm_title(t)] for t in titles})
+        with self.database.session() as session:
+            key = TaxonomyRepository(session).current_version_id()
+        with self._lock:
+            if self._mapping is not None and self._mapping[0] == key:
+                return self._mapping[1]
+        matches = tuple(map_titles(titles, {}, self._search, threshold))
+        mapping = ShortageMapping(matches, {t: sectors[_norm_title(t)] for t in titles})
+        with self._lock:
+            self._mapping = (key, mapping)
+        return mapping
+
+    def _ready_mapping(self, wait: bool) -> ShortageMapping | None:
+        """The cached mapping; built now (``wait``) or in the background (None until done)."""
+        if not self.taxonomy.is_loaded():
+            return None
+        with self.database.session() as session:
+            key = TaxonomyRepository(session).current_version_id()
+        with self._lock:
+            if self._mapping is not None and self._mapping[0] == key:
+                return self._mapping[1]
+        if wait:
+            return self.shortage_mapping()
+        self.warm_up()
+        return None
+
+    def warm_up(self) -> None:
+        """Build the search index and the shortage mapping in a background thread (once)."""
+        with self._lock:
+            if self._warming is not None and self._warming.is_alive():
+                return
+            self._warming = threading.Thread(
+                target=self._warm, name="forecast-shortage-mapping", daemon=True
+            )
+            self._warming.start()
+
+    def _warm(self) -> None:
+        try:
+            self.shortage_mapping()
+        except Exception:  # a background warm-up must never take the app down
+            log.exception("forecast.warm_up_failed")
+
+    def _search(self, title: str) -> list[tuple[str, str, float]]:
+        hits = self.taxonomy.search(title[:200], lang="nl", kind=ConceptKind.OCCUPATION, limit=5)
+        return [(h.uri, h.matched, h.score) for h in hits]
+
+    def tension(
+        self,
+        counts: pd.DataFrame | None,
+        period: str | None,
+        filter_period: str | None = None,
+        min_vacancies: int = 50,
+        top: int | None = 20,
+        source: str = "upload",
+        wait: bool = True,
+    ) -> tuple[TensionRanking, dict[str, Any]]:
+        """Rank occupations by spanningsratio with ESCO-based shortage flags.
+
+        Args:
+            counts: A raw tension table (as read); None uses the report's Tables 1–2.
+            period: Period to rank; None = the latest.
+            filter_period: Period deciding eligibility (report Table 2: 2021-04).
+            min_vacancies: Minimum vacancies.
+            top: Rows kept.
+            source: Name of the upload for messages.
+            wait: Build the ESCO mapping now if needed (the CLI); False (web, API) flags by
+                title only until a background build is done, and says so in the facts.
+
+        Returns:
+            The flagged ranking and facts for the page (periods, source, mapping counts).
+        """
+        mapping = self._ready_mapping(wait)
+        is_report = counts is None
+        if counts is None:
+            counts, _ = read_table(REPORT_TENSION_FILE)
+            source = REPORT_TENSION_FILE.name
+        valid = validate_tension_counts(counts, source=source)
+        periods = sorted(set(valid["period"]))
+        chosen = period or periods[-1]
+        ranking = rank_tension(valid, chosen, filter_period or None, min_vacancies, top)
+        listing, _ = read_table(bundled_path(*SHORTAGE_LIST))
+        titles = [r.occupation for r in ranking.rows]
+        if mapping is not None:
+            ranked = map_titles(titles, {}, self._search)
+        else:
+            ranked = [TitleMatch(t, (), "none") for t in titles]
+        flagged = flag_shortages_esco(
+            ranking,
+            shortage_index(listing),
+            {m.title: m.uris for m in ranked},
+            mapping.by_uri() if mapping is not None else {},
+        )
+        facts = {
+            "periods": periods,
+            "period": chosen,
+            "is_report": is_report,
+            "source": source,
+            "mapped": mapping.mapped if mapping is not None else None,
+            "listed": len(listing),
+            "esco_pending": mapping is None and self.taxonomy.is_loaded(),
+        }
+        return flagged, facts
+
+
+def _norm_title(title: str) -> str:
+    from koers.forecast.tension import normalise_title
+
+    return normalise_title(title)
+
+
+def _growth(points: Sequence[OutlookPoint]) -> float | None:
+    history = [p for p in points if not p.is_forecast]
+    forecast = [p for p in points if p.is_forecast]
+    if not history or not forecast or history[-1].employment <= 0:
+        return None
+    years = forecast[-1].year - history[-1].year
+    ratio = forecast[-1].employment / history[-1].employment
+    return float((max(ratio, 1e-9) ** (1 / max(years, 1)) - 1) * 100)
+
+
+def _sum_points(groups: Sequence[Sequence[OutlookPoint]]) -> list[OutlookPoint]:
+    by_year: dict[int, list[OutlookPoint]] = {}
+    for points in groups:
+        for p in points:
+            by_year.setdefault(p.year, []).append(p)
+    out = []
+    for year in sorted(by_year):
+        items = by_year[year]
+
+        def total(name: str, items: list[OutlookPoint] = items) -> float | None:
+            values = [getattr(p, name) for p in items]
+            if any(v is None for v in values):
+                return None
+            return float(np.sum(values))
+
+        sums = {
+            name: total(name)
+            for name in (
+                "lo80",
+                "hi80",
+                "lo95",
+                "hi95",
+                "expansion",
+                "replacement",
+                "openings",
+                "demand_newcomers",
+                "supply",
+            )
+        }
+        out.append(
+            OutlookPoint(
+                year=year,
+                is_forecast=items[0].is_forecast,
+                employment=float(sum(p.employment for p in items)),
+                lo80=sums["lo80"],
+                hi80=sums["hi80"],
+                lo95=sums["lo95"],
+                hi95=sums["hi95"],
+                expansion=sums["expansion"],
+                replacement=sums["replacement"],
+                openings=sums["openings"],
+                demand_newcomers=sums["demand_newcomers"],
+                supply=sums["supply"],
+            )
+        )
+    return out
+
+
+__all__ = [
+    "DEMO_CONFIG",
+    "SAMPLE_DIR",
+    "ForecastService",
+    "ShortageMapping",
+    "bundled_isco_codes",
+    "load_config",
+    "read_table",
+    "validate_inputs",
+    "write_outputs",
+]
