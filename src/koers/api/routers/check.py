@@ -1,0 +1,93 @@
+"""``/api/v1/check``: the citizen and organisation competence checks (stateless).
+
+Nothing sent here is stored: the citizen check takes a portfolio in the request body, the
+organisation check an uploaded workforce file (which holds no names: unknown columns are
+refused). ``CheckDep``/``PortfolioDep`` give the services to this router, the portfolio
+router and the web pages.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from importlib import resources
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import Response
+
+from koers.api.schemas.check import CitizenCheckIn, CitizenCheckOut, OrganisationCheckOut
+from koers.check import CitizenCheck, OrganisationCheck
+from koers.services.check import MAX_WORKFORCE_BYTES, CheckService
+from koers.services.portfolio import PortfolioService, parse_portfolio
+
+router = APIRouter(prefix="/api/v1/check", tags=["check"])
+
+
+def get_checks(request: Request) -> CheckService:
+    """The app's check service (built once; it caches the occupation catalogue)."""
+    state = request.app.state
+    service: CheckService | None = getattr(state, "checks", None)
+    if service is None:
+        service = CheckService(state.taxonomy)
+        state.checks = service
+    return service
+
+
+def get_portfolios(request: Request) -> PortfolioService:
+    state = request.app.state
+    service: PortfolioService | None = getattr(state, "portfolios", None)
+    if service is None:
+        service = PortfolioService(state.database, get_checks(request))
+        service.warm_up()  # build the CV skill extractor in the background
+        state.portfolios = service
+    return service
+
+
+CheckDep = Annotated[CheckService, Depends(get_checks)]
+PortfolioDep = Annotated[PortfolioService, Depends(get_portfolios)]
+
+
+@router.post("/citizen", response_model=CitizenCheckOut)
+def citizen(body: CitizenCheckIn, checks: CheckDep, portfolios: PortfolioDep) -> CitizenCheck:
+    """Fit with current and target occupations, forecast position, warning lights, answers to
+    the report's questions and an action plan. Without a loaded forecast, outlooks are null."""
+    portfolio = parse_portfolio(json.dumps(body.portfolio), "portfolio")
+    return checks.citizen(portfolio, body.lang, body.as_of, body.current, body.targets)
+
+
+async def read_upload(upload: UploadFile, limit: int) -> bytes:
+    data = await upload.read(limit + 1)
+    return data
+
+
+@router.post("/organisation", response_model=OrganisationCheckOut)
+async def organisation(
+    checks: CheckDep,
+    workforce: Annotated[UploadFile, File(description="CSV (, or ;) or Parquet workforce file.")],
+    lang: Annotated[Literal["nl", "en"], Form()] = "nl",
+    as_of: Annotated[date | None, Form()] = None,
+) -> OrganisationCheck:
+    """Per row: fit, exposure to declining demand, skills to build, internal moves, career
+    options 45+; for the organisation: a future-proof score and an employability plan.
+    Every row is checked first; any problem returns 422 listing all problems by row."""
+    data = await read_upload(workforce, MAX_WORKFORCE_BYTES)
+    return checks.organisation(data, workforce.filename or "workforce", lang, as_of)
+
+
+@router.get(
+    "/organisation/template",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
+def template(
+    example: Annotated[bool, Query(description="The filled-in SAMPLE instead.")] = False,
+) -> Response:
+    """The workforce template (header only) or a filled-in fictitious SAMPLE, as CSV."""
+    name = "workforce_example.csv" if example else "workforce_template.csv"
+    text = resources.files("koers.examples").joinpath(name).read_text(encoding="utf-8")
+    return Response(
+        text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

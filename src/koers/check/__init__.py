@@ -1,0 +1,103 @@
+"""Competence checks for citizens and organisations (report 6.2 advice 3; PRODUCT.md §4).
+
+Pure core: the citizen check (``citizen``) with warning lights, answers to the report's
+questions (``answers``) and an action plan; the organisation check (``organisation``) with a
+future-proof score and a sustainable employability plan, fed by a validated workforce table
+(``workforce``). Taxonomy, forecasts and the plan's trainings/career steps/incentives come in
+through the Protocols of ``ports``.
+"""
+
+from __future__ import annotations
+
+from koers.check.catalogue import Catalogue
+from koers.check.citizen import citizen_check, current_job, occupation_fit, validate_uris
+from koers.check.errors import UnknownOccupation, WorkforceInvalid
+from koers.check.model import (
+    ActionStep,
+    Answer,
+    CareerOption,
+    CitizenCheck,
+    FitRole,
+    ForecastStatus,
+    FutureProofScore,
+    InternalMove,
+    Light,
+    OccupationFit,
+    OccupationMatch,
+    OccupationOutlook,
+    OccupationProfile,
+    OrganisationCheck,
+    Outlook,
+    PlanItem,
+    RowResult,
+    SkillOutlook,
+    SkillRef,
+    StepKind,
+    Suggestion,
+    WarningLight,
+    WorkforceRow,
+)
+from koers.check.organisation import SCORE_FORMULA, future_proof_score, organisation_check
+from koers.check.ports import (
+    ActionHooks,
+    CareerStepSuggester,
+    ForecastSource,
+    IncentiveFinder,
+    NoForecast,
+    OccupationCatalogue,
+    StepContext,
+    TrainingSuggester,
+)
+from koers.check.rules import DEFAULT_RULES, CheckRules
+from koers.check.serialize import to_jsonable
+from koers.check.workforce import COLUMNS, parse_age_band, read_workforce
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_RULES",
+    "SCORE_FORMULA",
+    "ActionHooks",
+    "ActionStep",
+    "Answer",
+    "CareerOption",
+    "CareerStepSuggester",
+    "Catalogue",
+    "CheckRules",
+    "CitizenCheck",
+    "FitRole",
+    "ForecastSource",
+    "ForecastStatus",
+    "FutureProofScore",
+    "IncentiveFinder",
+    "InternalMove",
+    "Light",
+    "NoForecast",
+    "OccupationCatalogue",
+    "OccupationFit",
+    "OccupationMatch",
+    "OccupationOutlook",
+    "OccupationProfile",
+    "OrganisationCheck",
+    "Outlook",
+    "PlanItem",
+    "RowResult",
+    "SkillOutlook",
+    "SkillRef",
+    "StepContext",
+    "StepKind",
+    "Suggestion",
+    "TrainingSuggester",
+    "UnknownOccupation",
+    "WarningLight",
+    "WorkforceInvalid",
+    "WorkforceRow",
+    "citizen_check",
+    "current_job",
+    "future_proof_score",
+    "occupation_fit",
+    "organisation_check",
+    "parse_age_band",
+    "read_workforce",
+    "to_jsonable",
+    "validate_uris",
+]

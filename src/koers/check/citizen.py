@@ -1,0 +1,505 @@
+"""The citizen competence check (competentiecheck voor burgers, report 6.2 advice 3).
+
+Open to everyone (working, job-seeking, inactive, self-employed, student): a portfolio goes
+in, optionally with the current or last occupation, target occupations and preferences
+("willen"); out comes the fit with those occupations, their forecast position, warning lights
+with their reasons, plain-Dutch answers to the report's questions and an ordered action plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from koers.check.answers import answers
+from koers.check.model import (
+    ActionStep,
+    CitizenCheck,
+    FitRole,
+    Light,
+    OccupationFit,
+    Outlook,
+    SkillRef,
+    StepKind,
+    Suggestion,
+    WarningLight,
+)
+from koers.check.ports import ActionHooks, ForecastSource, OccupationCatalogue, StepContext
+from koers.check.rules import DEFAULT_RULES, CheckRules
+from koers.portfolio import (
+    LEARNING_EVIDENCE,
+    ActorType,
+    HistoryEntry,
+    HistoryKind,
+    Portfolio,
+    PortfolioInvalid,
+    Preferences,
+    SkillConfidence,
+    skill_confidences,
+)
+from koers.portfolio.confidence import years_between
+
+LEARNING_ACTORS = frozenset({ActorType.SCHOOL, ActorType.TRAINING_PROVIDER})
+
+
+def validate_uris(
+    portfolio: Portfolio, catalogue: OccupationCatalogue, extra_occupations: Sequence[str] = ()
+) -> None:
+    """Every URI of the portfolio must be in the loaded taxonomy.
+
+    Raises:
+        PortfolioInvalid: listing each unknown skill or occupation URI with its place.
+    """
+    problems: list[str] = []
+    for i, claim in enumerate(portfolio.claims):
+        if not catalogue.knows(claim.skill_uri):
+            problems.append(f"claims[{i}].skill: unknown ESCO skill '{claim.skill_uri}'")
+    for i, entry in enumerate(portfolio.history):
+        if entry.occupation_uri and catalogue.profile(entry.occupation_uri) is None:
+            problems.append(f"history[{i}].occupation: unknown ESCO occupation")
+        for j, skill in enumerate(entry.skills):
+            if not catalogue.knows(skill):
+                problems.append(f"history[{i}].skills[{j}]: unknown ESCO skill '{skill}'")
+    occupations = [("current_occupation", portfolio.current_occupation)] + [
+        (f"targets[{i}]", t) for i, t in enumerate(portfolio.targets)
+    ]
+    occupations += [(f"occupation option {i + 1}", o) for i, o in enumerate(extra_occupations)]
+    for where, uri in occupations:
+        if uri and catalogue.profile(uri) is None:
+            problems.append(f"{where}: unknown ESCO occupation '{uri}'")
+    if problems:
+        raise PortfolioInvalid("portfolio", problems)
+
+
+def current_job(portfolio: Portfolio) -> HistoryEntry | None:
+    """The ongoing job (latest start), else the job that ended last."""
+    jobs = [j for j in portfolio.jobs if j.occupation_uri]
+    if not jobs:
+        return None
+    ongoing = [j for j in jobs if j.end is None]
+    if ongoing:
+        return max(ongoing, key=lambda j: j.start or date.min)
+    return max(jobs, key=lambda j: (j.end or date.min, j.start or date.min))
+
+
+def _ref(uri: str, catalogue: OccupationCatalogue, conf: SkillConfidence | None = None) -> SkillRef:
+    return SkillRef(
+        uri=uri,
+        label=catalogue.label(uri),
+        confidence=conf.confidence if conf else 0.0,
+        years_unused=conf.years_unused if conf else None,
+    )
+
+
+def occupation_fit(
+    role: FitRole,
+    occupation_uri: str,
+    confidences: Mapping[str, SkillConfidence],
+    catalogue: OccupationCatalogue,
+    forecast: ForecastSource,
+    rules: CheckRules = DEFAULT_RULES,
+) -> OccupationFit:
+    """Covered, missing and stale essential skills of one occupation."""
+    essentials = sorted(catalogue.essential_skills(occupation_uri))
+    covered: list[SkillRef] = []
+    missing: list[SkillRef] = []
+    stale: list[SkillRef] = []
+    inferred: list[SkillRef] = []
+    for skill in essentials:
+        conf = confidences.get(skill)
+        if conf is None:
+            missing.append(_ref(skill, catalogue))
+        elif conf.confidence >= rules.covered_min and not conf.stale:
+            ref = _ref(skill, catalogue, conf)
+            covered.append(ref)
+            if conf.inferred_only:
+                inferred.append(ref)
+        else:
+            stale.append(_ref(skill, catalogue, conf))
+    covered.sort(key=lambda r: (-r.confidence, r.label))
+    missing.sort(key=lambda r: r.label.lower())
+    stale.sort(key=lambda r: (-(r.years_unused or 0.0), r.label))
+    return OccupationFit(
+        role=role,
+        occupation=SkillRef(occupation_uri, catalogue.label(occupation_uri)),
+        essential_total=len(essentials),
+        coverage=round(len(covered) / len(essentials), 4) if essentials else None,
+        covered=tuple(covered),
+        missing=tuple(missing),
+        stale=tuple(stale),
+        inferred_only=tuple(inferred),
+        forecast=forecast.occupation(occupation_uri),
+    )
+
+
+def last_learning(portfolio: Portfolio, as_of: date) -> date | None:
+    """Latest learning moment: a learning entry, or a diploma/certificate/course claim, or a
+    claim from a school or training provider (by its date acquired)."""
+    dates: list[date] = []
+    for entry in portfolio.history:
+        if entry.kind is HistoryKind.LEARNING:
+            moment = entry.end or entry.start
+            if entry.end is None and entry.start is not None:
+                moment = as_of
+            if moment is not None:
+                dates.append(min(moment, as_of))
+    for claim in portfolio.claims:
+        if claim.evidence.type in LEARNING_EVIDENCE or claim.source.actor_type in LEARNING_ACTORS:
+            moment = claim.acquired or claim.last_used
+            if moment is not None:
+                dates.append(min(moment, as_of))
+    return max(dates) if dates else None
+
+
+def tenure_years(portfolio: Portfolio, occupation_uri: str, as_of: date) -> float:
+    """Years worked in one occupation, over all its job entries (overlaps counted once)."""
+    spans = sorted(
+        (j.start, min(j.end or as_of, as_of))
+        for j in portfolio.jobs
+        if j.occupation_uri == occupation_uri and j.start is not None and j.start <= as_of
+    )
+    total = 0.0
+    cursor: date | None = None
+    for start, end in spans:
+        if cursor is not None and start < cursor:
+            start = cursor
+        if end > start:
+            total += years_between(start, end)
+            cursor = end if cursor is None else max(cursor, end)
+    return total
+
+
+def _warnings(
+    portfolio: Portfolio,
+    confidences: Mapping[str, SkillConfidence],
+    fits: Sequence[OccupationFit],
+    catalogue: OccupationCatalogue,
+    forecast: ForecastSource,
+    current: str,
+    as_of: date,
+    rules: CheckRules,
+) -> list[WarningLight]:
+    lights: list[WarningLight] = []
+    for fit in fits:
+        if fit.forecast.outlook is Outlook.DECLINING:
+            name = fit.occupation.label
+            if fit.role is FitRole.CURRENT:
+                lights.append(
+                    WarningLight(
+                        "declining_occupation",
+                        Light.RED,
+                        f"De vraag naar '{name}' daalt volgens de prognose.",
+                        f"Demand for '{name}' is forecast to decline.",
+                        (fit.occupation.uri,),
+                    )
+                )
+            else:
+                lights.append(
+                    WarningLight(
+                        "declining_target",
+                        Light.ORANGE,
+                        f"Je doelberoep '{name}' heeft minder toekomst: de vraag daalt.",
+                        f"Your target '{name}' has a declining outlook.",
+                        (fit.occupation.uri,),
+                    )
+                )
+    held = [c for c in confidences.values() if c.confidence >= rules.covered_min]
+    if forecast.status().loaded:
+        declining = [
+            c.skill_uri for c in held if forecast.skill(c.skill_uri).outlook is Outlook.DECLINING
+        ]
+        if declining:
+            lights.append(
+                WarningLight(
+                    "declining_skills",
+                    Light.ORANGE,
+                    f"{len(declining)} van je competenties worden minder gevraagd.",
+                    f"{len(declining)} of your skills are in declining demand.",
+                    tuple(declining[: rules.max_listed_skills]),
+                )
+            )
+    stale = [c for c in confidences.values() if c.stale]
+    stale.sort(key=lambda c: -(c.years_unused or 0.0))
+    stale_current = next((len(f.stale) for f in fits if f.role is FitRole.CURRENT and f.stale), 0)
+    if stale_current or len(stale) >= 5:
+        years = int(rules.stale_years)
+        lights.append(
+            WarningLight(
+                "stale_skills",
+                Light.ORANGE,
+                f"Je hebt {len(stale)} competenties al meer dan {years} jaar niet gebruikt"
+                + (
+                    f", waarvan {stale_current} nodig voor je huidige beroep."
+                    if stale_current
+                    else "."
+                ),
+                f"You have not used {len(stale)} skills for more than {years} years"
+                + (
+                    f", {stale_current} of them needed in your current occupation."
+                    if stale_current
+                    else "."
+                ),
+                tuple(c.skill_uri for c in stale[: rules.max_listed_skills]),
+            )
+        )
+    if current:
+        tenure = tenure_years(portfolio, current, as_of)
+        if tenure >= rules.long_tenure_years:
+            lights.append(
+                WarningLight(
+                    "long_tenure",
+                    Light.ORANGE,
+                    f"Je doet al {int(tenure)} jaar hetzelfde werk. Dat is een goed moment om "
+                    "na te denken over je volgende stap.",
+                    f"You have done the same work for {int(tenure)} years: a good moment to "
+                    "think about your next step.",
+                    (f"{tenure:.1f} years",),
+                )
+            )
+    learned = last_learning(portfolio, as_of)
+    if learned is None or years_between(learned, as_of) > rules.no_learning_years:
+        years = int(rules.no_learning_years)
+        lights.append(
+            WarningLight(
+                "no_recent_learning",
+                Light.ORANGE,
+                "We vinden geen opleiding of cursus in je portfolio."
+                if learned is None
+                else f"Je laatste opleiding of cursus was in {learned.year}: meer dan {years} "
+                "jaar geleden.",
+                "We find no training or course in your portfolio."
+                if learned is None
+                else f"Your last training or course was in {learned.year}: more than {years} "
+                "years ago.",
+                (learned.isoformat(),) if learned else (),
+            )
+        )
+    jobs = [j for j in portfolio.jobs if j.occupation_uri and j.start is not None]
+    if len(jobs) >= 2:
+        groups = set()
+        for job in jobs:
+            profile = catalogue.profile(job.occupation_uri)
+            if profile is not None and profile.isco_group:
+                groups.add(profile.isco_group[0])
+        first = min(j.start for j in jobs if j.start is not None)
+        span = years_between(first, as_of)
+        if len(groups) == 1 and span >= rules.single_field_years:
+            lights.append(
+                WarningLight(
+                    "single_field_career",
+                    Light.ORANGE,
+                    f"Je werkte {int(span)} jaar in één soort beroepen. Breder kijken maakt je "
+                    "sterker als je werk verandert.",
+                    f"You worked {int(span)} years in one field of occupations. Looking wider "
+                    "makes you stronger when your work changes.",
+                    (f"ISCO {next(iter(groups))}",),
+                )
+            )
+    return lights
+
+
+def _fill(
+    step: ActionStep,
+    hooks: ActionHooks,
+    portfolio: Portfolio,
+    preferences: Preferences,
+    confidences: Mapping[str, SkillConfidence],
+    occupation_uri: str,
+) -> ActionStep:
+    context = StepContext(
+        kind=step.kind,
+        skills=[s.uri for s in step.skills],
+        occupation_uri=occupation_uri,
+        preferences=preferences,
+        confidences={k: v.confidence for k, v in confidences.items()},
+    )
+    found: Sequence[Suggestion] | None = None
+    if step.hook == "trainings" and hooks.trainings is not None:
+        found = hooks.trainings.trainings(context, hooks.limit)
+    elif step.hook == "career_steps" and hooks.career_steps is not None:
+        found = hooks.career_steps.career_steps(context, hooks.limit)
+    elif step.hook == "incentives" and hooks.incentives is not None:
+        found = hooks.incentives.incentives(context, hooks.limit)
+    if found is None:
+        return step
+    return replace(step, suggestions=tuple(found), hook_available=True)
+
+
+def _plan(
+    fits: Sequence[OccupationFit],
+    warnings: Sequence[WarningLight],
+    preferences: Preferences,
+    has_targets: bool,
+    rules: CheckRules,
+) -> list[ActionStep]:
+    steps: list[ActionStep] = []
+    codes = {w.code for w in warnings}
+    limit = rules.max_listed_skills
+
+    def add(
+        kind: StepKind,
+        nl: str,
+        en: str,
+        why_nl: str,
+        why_en: str,
+        skills: Sequence[SkillRef] = (),
+        hook: str = "",
+    ) -> None:
+        steps.append(
+            ActionStep(len(steps) + 1, kind, nl, en, why_nl, why_en, tuple(skills[:limit]), hook)
+        )
+
+    current = next((f for f in fits if f.role is FitRole.CURRENT), None)
+    if current is not None and current.stale:
+        add(
+            StepKind.TRAINING,
+            f"Fris je kennis op voor '{current.occupation.label}'",
+            f"Refresh your skills for '{current.occupation.label}'",
+            f"{len(current.stale)} competenties die je beroep vraagt, gebruikte je lang niet.",
+            f"You have not used {len(current.stale)} skills of your occupation for long.",
+            current.stale,
+            "trainings",
+        )
+    if codes & {"declining_occupation", "long_tenure", "single_field_career"}:
+        add(
+            StepKind.CAREER_STEP,
+            "Bekijk andere beroepen die bij jouw competenties passen",
+            "Look at other occupations that fit your skills",
+            "Je huidige werk heeft een waarschuwing (zie de lampjes).",
+            "Your current work has a warning light.",
+            hook="career_steps",
+        )
+    for fit in fits:
+        if fit.role is FitRole.TARGET and (fit.missing or fit.stale):
+            gaps = list(fit.missing) + list(fit.stale)
+            add(
+                StepKind.TRAINING,
+                f"Leer wat je nog mist voor '{fit.occupation.label}'",
+                f"Learn what you still miss for '{fit.occupation.label}'",
+                f"Je mist {len(gaps)} van de {fit.essential_total} basiscompetenties.",
+                f"You miss {len(gaps)} of the {fit.essential_total} essential skills.",
+                gaps,
+                "trainings",
+            )
+    unconfirmed: dict[str, SkillRef] = {}
+    for fit in fits:
+        for ref in fit.inferred_only:
+            unconfirmed.setdefault(ref.uri, ref)
+    if unconfirmed:
+        add(
+            StepKind.PORTFOLIO,
+            "Laat je competenties bevestigen",
+            "Have your skills confirmed",
+            f"{len(unconfirmed)} competenties leiden we alleen af uit je jobs of je cv. Een "
+            "werkgever, een attest of een EVC-traject maakt ze sterker.",
+            f"{len(unconfirmed)} skills are only inferred from your jobs or CV. An employer, a "
+            "certificate or a recognition of prior learning (EVC) makes them stronger.",
+            list(unconfirmed.values()),
+        )
+    if not has_targets and preferences.is_empty():
+        add(
+            StepKind.GUIDANCE,
+            "Denk na over wat je wil",
+            "Think about what you want",
+            "Je gaf nog geen doelberoep of wensen op. Een interessetest helpt je op weg.",
+            "You gave no target occupation or wishes yet. An interest quiz helps.",
+            hook="career_steps",
+        )
+    red = any(w.level is Light.RED for w in warnings)
+    if red or len(warnings) >= 2:
+        add(
+            StepKind.GUIDANCE,
+            "Praat met een loopbaanbegeleider",
+            "Talk to a career coach",
+            f"Er branden {len(warnings)} waarschuwingslampjes.",
+            f"{len(warnings)} warning lights are on.",
+            hook="incentives",
+        )
+    if any(s.kind is StepKind.TRAINING for s in steps):
+        add(
+            StepKind.INCENTIVE,
+            "Bekijk welke steun je krijgt voor een opleiding",
+            "See which support you get for training",
+            "Er bestaan premies en verlof voor opleiding; welke voor jou gelden, hangt af "
+            "van je situatie.",
+            "Grants and leave for training exist; which apply depends on your situation.",
+            hook="incentives",
+        )
+    if not steps:
+        add(
+            StepKind.DISCUSS,
+            "Houd je portfolio bij",
+            "Keep your portfolio up to date",
+            "Er brandt geen lampje. Voeg nieuwe ervaring en opleiding toe als die er is.",
+            "No warning light is on. Add new experience and learning when you have it.",
+        )
+    return steps
+
+
+def citizen_check(
+    portfolio: Portfolio,
+    catalogue: OccupationCatalogue,
+    forecast: ForecastSource,
+    as_of: date,
+    current: str | None = None,
+    targets: Sequence[str] | None = None,
+    preferences: Preferences | None = None,
+    rules: CheckRules = DEFAULT_RULES,
+    hooks: ActionHooks | None = None,
+) -> CitizenCheck:
+    """Run the citizen competence check.
+
+    Args:
+        portfolio: the citizen's portfolio.
+        catalogue: occupations and skills of the loaded taxonomy.
+        forecast: outlooks; :class:`~koers.check.ports.NoForecast` when none is loaded.
+        as_of: the reference date.
+        current: current or last occupation; default: the portfolio's, else its latest job.
+        targets: target occupations; default: the portfolio's.
+        preferences: the "willen" component; default: the portfolio's.
+        rules: thresholds.
+        hooks: fillers of the action plan.
+
+    Raises:
+        PortfolioInvalid: the portfolio names skills or occupations the taxonomy lacks.
+    """
+    hooks = hooks or ActionHooks()
+    validate_uris(portfolio, catalogue, [current or "", *(targets or ())])
+    confidences = skill_confidences(portfolio, catalogue, as_of)
+    job = current_job(portfolio)
+    current_uri = current or portfolio.current_occupation or (job.occupation_uri if job else "")
+    target_uris = [t for t in dict.fromkeys(targets or portfolio.targets) if t != current_uri]
+    prefs = preferences or portfolio.preferences
+    fits: list[OccupationFit] = []
+    if current_uri:
+        fits.append(
+            occupation_fit(FitRole.CURRENT, current_uri, confidences, catalogue, forecast, rules)
+        )
+    fits.extend(
+        occupation_fit(FitRole.TARGET, t, confidences, catalogue, forecast, rules)
+        for t in target_uris
+    )
+    warnings = _warnings(
+        portfolio, confidences, fits, catalogue, forecast, current_uri, as_of, rules
+    )
+    plan = [
+        _fill(step, hooks, portfolio, prefs, confidences, current_uri)
+        for step in _plan(fits, warnings, prefs, bool(target_uris), rules)
+    ]
+    status = forecast.status()
+    notes = [] if status.loaded else [status.note]
+    if not current_uri:
+        notes.append("No current or last occupation given: the fit with it is not computed.")
+    return CitizenCheck(
+        as_of=as_of,
+        sample=portfolio.sample,
+        forecast=status,
+        fits=tuple(fits),
+        warnings=tuple(warnings),
+        answers=tuple(answers(fits, warnings, prefs, confidences, status, plan, rules)),
+        plan=tuple(plan),
+        skills_total=sum(1 for c in confidences.values() if c.confidence >= rules.covered_min),
+        skills_stale=sum(1 for c in confidences.values() if c.stale),
+        notes=tuple(notes),
+    )

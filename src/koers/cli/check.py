@@ -1,0 +1,164 @@
+"""``koers check``: the citizen and organisation competence checks (report 6.2 advice 3)."""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from koers.check import CitizenCheck, OrganisationCheck, to_jsonable
+from koers.cli._common import OutputFormat, emit_json, handles_errors
+from koers.cli._context import taxonomy_service
+from koers.services.check import CheckService
+from koers.services.portfolio import PortfolioService
+
+app = typer.Typer(no_args_is_help=True)
+
+Lang = Annotated[str, typer.Option("--lang", help="nl or en (labels fall back to English).")]
+Format = Annotated[OutputFormat, typer.Option("--format")]
+AsOf = Annotated[
+    str | None, typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: today).")
+]
+
+
+def _services() -> tuple[CheckService, PortfolioService]:
+    taxonomy = taxonomy_service()
+    checks = CheckService(taxonomy)
+    return checks, PortfolioService(taxonomy.database, checks)
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(
+            f"'{value}' is not a date YYYY-MM-DD", param_hint="--as-of"
+        ) from exc
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot read {path.name}: {exc.strerror}") from exc
+
+
+@app.command("citizen")
+@handles_errors
+def citizen(
+    portfolio: Annotated[
+        Path, typer.Option("--portfolio", help="Portfolio file (koers.portfolio JSON or JSON-LD).")
+    ],
+    current: Annotated[
+        str | None, typer.Option("--current", help="Current or last occupation (ESCO URI).")
+    ] = None,
+    target: Annotated[
+        list[str] | None, typer.Option("--target", help="Target occupation (ESCO URI); repeat.")
+    ] = None,
+    as_of: AsOf = None,
+    lang: Lang = "nl",
+    output: Format = OutputFormat.TEXT,
+) -> None:
+    """Check a portfolio against its current and target occupations and the forecasts."""
+    checks, portfolios = _services()
+    data = portfolios.read(_read(portfolio), portfolio.name, lang)
+    result = checks.citizen(data, lang, _date(as_of), current, target or None)
+    if output is OutputFormat.JSON:
+        emit_json(to_jsonable(result))
+        return
+    _print_citizen(result, lang)
+
+
+def _print_citizen(result: CitizenCheck, lang: str) -> None:
+    nl = lang == "nl"
+    if result.sample:
+        typer.echo("VOORBEELD: fictieve demoburger." if nl else "SAMPLE: fictitious citizen.")
+    for note in result.notes:
+        typer.echo(f"note: {note}")
+    for fit in result.fits:
+        cov = "—" if fit.coverage is None else f"{round(fit.coverage * 100)}%"
+        typer.echo(
+            f"\n{fit.role.value}: {fit.occupation.label}  coverage {cov} "
+            f"(covered {len(fit.covered)}, missing {len(fit.missing)}, stale {len(fit.stale)})"
+        )
+        outlook = fit.forecast.outlook.value if fit.forecast.outlook else "unknown"
+        typer.echo(f"  outlook: {outlook}")
+    typer.echo("\nWaarschuwingslampjes:" if nl else "\nWarning lights:")
+    for w in result.warnings:
+        typer.echo(f"  [{w.level.value}] {w.reason_nl if nl else w.reason_en}")
+    if not result.warnings:
+        typer.echo("  —")
+    for a in result.answers:
+        typer.echo(
+            f"\n{a.question_nl if nl else a.question_en}\n  {a.answer_nl if nl else a.answer_en}"
+        )
+    typer.echo("\nActieplan:" if nl else "\nAction plan:")
+    for s in result.plan:
+        hook = "" if not s.hook or s.hook_available else f"  ({s.hook}: not available yet)"
+        typer.echo(f"  {s.order}. {s.title_nl if nl else s.title_en}{hook}")
+
+
+@app.command("organisation")
+@handles_errors
+def organisation(
+    workforce: Annotated[
+        Path, typer.Option("--workforce", help="Workforce file: CSV (, or ;) or Parquet.")
+    ],
+    as_of: AsOf = None,
+    lang: Lang = "nl",
+    output: Format = OutputFormat.TEXT,
+) -> None:
+    """Check a workforce: fit, exposure, internal moves, score and employability plan."""
+    checks, _ = _services()
+    result = checks.organisation(_read(workforce), workforce.name, lang, _date(as_of))
+    if output is OutputFormat.JSON:
+        emit_json(to_jsonable(result))
+        return
+    _print_organisation(result, lang)
+
+
+def _print_organisation(result: OrganisationCheck, lang: str) -> None:
+    nl = lang == "nl"
+    for note in result.notes:
+        typer.echo(f"note: {note}")
+    score = "—" if result.score.value is None else f"{result.score.value:.1f}/100"
+    typer.echo(
+        f"headcount {result.headcount}; future-proof score {score}"
+        + (" (partial)" if result.score.partial else "")
+    )
+    for r in result.rows:
+        cov = "—" if r.coverage is None else f"{round(r.coverage * 100)}%"
+        match = r.occupation
+        how = f"{match.method} {match.score:.2f}" + (" CHECK" if match.uncertain else "")
+        typer.echo(
+            f"row {r.row}: {r.key} ×{r.headcount}  {match.label} [{how}]  fit {cov}  "
+            f"moves {len(r.moves)}" + ("  45+" if r.second_half else "")
+        )
+    typer.echo("\nPlan:")
+    for item in result.plan:
+        typer.echo(f"  - {item.title_nl if nl else item.title_en}")
+
+
+@app.command("template")
+@handles_errors
+def template(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (default: stdout).")
+    ] = None,
+    example: Annotated[
+        bool, typer.Option("--example", help="The filled-in sample instead of the template.")
+    ] = False,
+) -> None:
+    """The workforce template (or a filled-in SAMPLE) for small employers."""
+    name = "workforce_example.csv" if example else "workforce_template.csv"
+    text = resources.files("koers.examples").joinpath(name).read_text(encoding="utf-8")
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output}", err=True)

@@ -1,0 +1,456 @@
+"""Use cases of the competence portfolio: read and validate files, import from a CV or a list
+of occupations, derive confidences, export (JSON, JSON-LD, HTML, PDF), and keep portfolios as
+versioned event logs in the store.
+
+Stored portfolios are read and changed only through :class:`PortfolioRepository`, which asks
+the accounts domain's personal-data gate (role × consent, audit entry) for everyone but the
+owner. The portfolio is also registered as a personal-data section, so the owner's GDPR export
+includes its full event log and erasure removes it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from koers.access import Actor, Purpose, Role
+from koers.check import Catalogue, validate_uris
+from koers.portfolio import (
+    ActorType,
+    EventLogConflict,
+    ExtractionUnavailable,
+    FoundSkill,
+    Portfolio,
+    PortfolioEvent,
+    PortfolioInvalid,
+    SkillConfidence,
+    SkillFinder,
+    add_found_skills,
+    add_occupations,
+    creation_events,
+    diff,
+    from_json,
+    from_jsonld,
+    read_occupation_rows,
+    replay,
+    skill_confidences,
+    summary_data,
+    to_html,
+    to_jsonld,
+)
+from koers.portfolio.errors import ExtractionStarting
+from koers.portfolio.ports import PersonalDataGate
+from koers.portfolio.summary import SummaryData
+from koers.services.accounts import register_personal_data
+from koers.services.check import CheckService
+from koers.store.db import Database
+from koers.store.repositories.accounts import PersonalDataGate as StoreGate
+from koers.store.repositories.accounts import utcnow
+from koers.store.repositories.portfolio import PortfolioRepository
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 5_000_000
+"""Largest portfolio or occupations file accepted (a portfolio is a few hundred kB at most)."""
+FINDER_WAIT_SECONDS = 8.0
+"""How long a CV import waits for a skill extractor that is still being built in the
+background before it answers "starting, try again" (the API's request timeout is 10 s)."""
+MAX_CV_CHARS = 200_000
+"""Largest CV text accepted (about 60 pages); the extraction package has the same limit."""
+
+ROLE_ACTOR = {Role.COACH: ActorType.COACH, Role.EMPLOYER: ActorType.EMPLOYER}
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Bytes of an uploaded text file → text, refusing empty, huge and binary files."""
+    if len(data) > MAX_FILE_BYTES:
+        raise PortfolioInvalid(source, [f"larger than {MAX_FILE_BYTES // 1_000_000} MB"])
+    if b"\x00" in data[:8192]:
+        raise PortfolioInvalid(source, ["a binary file, not text"])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PortfolioInvalid(source, [f"not UTF-8 text (byte {exc.start})"]) from exc
+    if not text.strip():
+        raise PortfolioInvalid(source, ["the file is empty"])
+    return text
+
+
+def parse_portfolio(text: str, source: str = "portfolio") -> Portfolio:
+    """The platform's JSON (``format: koers.portfolio``) or an ELM JSON-LD ``Person``."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PortfolioInvalid(source, [f"not valid JSON (line {exc.lineno}: {exc.msg})"]) from exc
+    if isinstance(raw, Mapping) and ("@context" in raw or raw.get("type") == "Person"):
+        return from_jsonld(raw, source)
+    return from_json(raw, source)
+
+
+class ExtractionFinder:
+    """A :class:`~koers.portfolio.ports.SkillFinder` over ``koers.extraction`` (lexical
+    matching over all ESCO labels plus the Dutch lexicon; built once, about seconds)."""
+
+    def __init__(self) -> None:
+        try:
+            from koers.extraction import SkillExtractor, bundled_skill_labels
+        except ImportError as exc:  # the extraction package is optional for this service
+            raise ExtractionUnavailable(
+                "skill extraction is not installed: import from a CV is not available"
+            ) from exc
+        self._extractor = SkillExtractor(bundled_skill_labels())
+
+    def find(self, text: str, top: int) -> Sequence[FoundSkill]:
+        from koers.extraction import ExtractionError
+
+        try:
+            extraction = self._extractor.extract(text, top)
+        except ExtractionError as exc:
+            raise PortfolioInvalid("CV", [exc.message]) from exc
+        return [FoundSkill(s.uri, s.label, s.score, s.span.text) for s in extraction.skills]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPortfolio:
+    id: str
+    version: int
+    portfolio: Portfolio
+
+
+class PortfolioService:
+    """Portfolio use cases.
+
+    Args:
+        database: the store.
+        checks: the check service (its catalogue validates URIs and gives labels).
+        gate: the personal-data gate; default the accounts domain's gate on ``database``.
+        finder: skill extraction for CV import; default built on first use.
+        clock: "now" for event timestamps.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        checks: CheckService,
+        gate: PersonalDataGate | None = None,
+        finder: SkillFinder | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.database = database
+        self.checks = checks
+        self.gate: PersonalDataGate = gate or StoreGate(database)
+        self._finder = finder
+        self.clock = clock
+        self._warming: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    # -- stateless --------------------------------------------------------------------------
+
+    def catalogue(self, lang: str = "nl") -> Catalogue:
+        return self.checks.catalogue(lang)
+
+    def read(self, data: bytes, source: str, lang: str = "nl") -> Portfolio:
+        """Read and validate a portfolio file, including every URI against the taxonomy."""
+        portfolio = parse_portfolio(decode_text(data, source), source)
+        validate_uris(portfolio, self.catalogue(lang))
+        return portfolio
+
+    def warm_up(self) -> None:
+        """Build the skill extractor in a background thread (once), so that the first CV
+        import does not wait for it."""
+        with self._lock:
+            if self._finder is not None or self._warming is not None:
+                return
+            self._warming = threading.Thread(
+                target=self._build_finder, name="portfolio-skill-finder", daemon=True
+            )
+            self._warming.start()
+
+    def _build_finder(self) -> None:
+        try:
+            finder = ExtractionFinder()
+        except Exception:  # a background warm-up must never take the app down
+            log.exception("portfolio.finder_warm_up_failed")
+            return
+        with self._lock:
+            self._finder = finder
+
+    def finder(self) -> SkillFinder:
+        """The skill finder; waits for a background build at most ``FINDER_WAIT_SECONDS``.
+
+        Raises:
+            ExtractionStarting: still being built (try again shortly).
+            ExtractionUnavailable: the extraction package is missing.
+        """
+        warming = self._warming
+        if self._finder is None and warming is not None and warming.is_alive():
+            warming.join(FINDER_WAIT_SECONDS)
+            if warming.is_alive():
+                raise ExtractionStarting(
+                    "skill extraction is starting (first use after a restart); try again in a "
+                    "minute"
+                )
+        if self._finder is None:
+            finder = ExtractionFinder()
+            with self._lock:
+                self._finder = finder
+        return self._finder
+
+    def import_cv(
+        self,
+        text: str,
+        base: Portfolio | None = None,
+        document: str = "CV",
+        top: int = 30,
+        lang: str = "nl",
+    ) -> Portfolio:
+        """Add the skills found in a CV text as inferred claims (nothing is stored).
+
+        Raises:
+            PortfolioInvalid: empty, too long or binary text.
+            ExtractionUnavailable: the extraction package is missing.
+        """
+        if not text.strip():
+            raise PortfolioInvalid(document, ["the CV text is empty"])
+        if len(text) > MAX_CV_CHARS:
+            raise PortfolioInvalid(
+                document, [f"the CV text is longer than {MAX_CV_CHARS} characters"]
+            )
+        found = [s for s in self.finder().find(text, top) if self.catalogue(lang).knows(s.uri)]
+        return add_found_skills(base or Portfolio(), found, document)
+
+    def import_occupations(
+        self, data: bytes, source: str, base: Portfolio | None = None, lang: str = "nl"
+    ) -> Portfolio:
+        """Add jobs from a CSV/JSON list of ESCO occupations (URI or code) with dates."""
+        catalogue = self.catalogue(lang)
+        rows = read_occupation_rows(decode_text(data, source), source, catalogue.resolve)
+        return add_occupations(base or Portfolio(), rows)
+
+    def confidences(
+        self, portfolio: Portfolio, as_of: date | None = None, lang: str = "nl"
+    ) -> dict[str, SkillConfidence]:
+        return skill_confidences(portfolio, self.catalogue(lang), as_of or date.today())
+
+    def labels(self, portfolio: Portfolio, lang: str = "nl") -> dict[str, str]:
+        catalogue = self.catalogue(lang)
+        uris = {c.skill_uri for c in portfolio.claims} | set(portfolio.targets)
+        uris |= {h.occupation_uri for h in portfolio.history if h.occupation_uri}
+        uris |= {s for h in portfolio.history for s in h.skills}
+        if portfolio.current_occupation:
+            uris.add(portfolio.current_occupation)
+        for skills in (catalogue.essential_skills(h.occupation_uri) for h in portfolio.jobs):
+            uris |= skills
+        return {u: catalogue.label(u) for u in uris}
+
+    def export_jsonld(self, portfolio: Portfolio, lang: str = "nl") -> dict[str, Any]:
+        return to_jsonld(portfolio, self.labels(portfolio, "en"), lang)
+
+    def summary(
+        self, portfolio: Portfolio, lang: str = "nl", as_of: date | None = None
+    ) -> SummaryData:
+        as_of = as_of or date.today()
+        return summary_data(
+            portfolio,
+            self.confidences(portfolio, as_of, lang),
+            self.labels(portfolio, lang),
+            as_of,
+            lang,
+        )
+
+    def export_html(self, portfolio: Portfolio, lang: str = "nl", as_of: date | None = None) -> str:
+        return to_html(self.summary(portfolio, lang, as_of))
+
+    def export_pdf(
+        self, portfolio: Portfolio, lang: str = "nl", as_of: date | None = None
+    ) -> bytes:
+        """The one-page summary as PDF (fpdf2, core fonts, Latin-1 text)."""
+        return summary_pdf(self.summary(portfolio, lang, as_of))
+
+    # -- stored (versioned) ------------------------------------------------------------------
+
+    def _repo(self, session: Session) -> PortfolioRepository:
+        return PortfolioRepository(session, self.gate)
+
+    def create(self, owner_id: str, portfolio: Portfolio, lang: str = "nl") -> StoredPortfolio:
+        """Store a new portfolio for its owner (validated first; all or nothing)."""
+        validate_uris(portfolio, self.catalogue(lang))
+        drafts = creation_events(portfolio, owner_id, ActorType.SELF)
+        with self.database.session() as session:
+            portfolio_id, events = self._repo(session).create(owner_id, drafts, self.clock())
+        log.info(
+            "portfolio.created",
+            extra={"fields": {"portfolio": portfolio_id, "events": len(events)}},
+        )
+        return StoredPortfolio(portfolio_id, len(events), portfolio)
+
+    def load(
+        self,
+        portfolio_id: str,
+        actor: Actor | None,
+        purpose: Purpose,
+        route: str,
+        upto: int | None = None,
+    ) -> StoredPortfolio:
+        """The current state (or the state at version ``upto``), through the gate."""
+        with self.database.session() as session:
+            events = self._repo(session).events(portfolio_id, actor, purpose, route)
+        state = replay(events, upto)
+        version = min(upto, len(events)) if upto is not None else len(events)
+        return StoredPortfolio(portfolio_id, version, state)
+
+    def history(
+        self, portfolio_id: str, actor: Actor | None, purpose: Purpose, route: str
+    ) -> list[PortfolioEvent]:
+        """The event log (who changed what, when), through the gate."""
+        with self.database.session() as session:
+            return self._repo(session).events(portfolio_id, actor, purpose, route)
+
+    def save(
+        self,
+        portfolio_id: str,
+        expected_version: int,
+        new: Portfolio,
+        actor: Actor | None,
+        purpose: Purpose,
+        route: str,
+        lang: str = "nl",
+    ) -> StoredPortfolio:
+        """Record the edits that turn version ``expected_version`` into ``new``.
+
+        Raises:
+            EventLogConflict: someone saved in between (reload and redo the edit).
+            PortfolioInvalid: ``new`` names unknown skills or occupations.
+        """
+        validate_uris(new, self.catalogue(lang))
+        current = self.load(portfolio_id, actor, purpose, route)
+        if current.version != expected_version:
+            raise EventLogConflict(expected_version, current.version)
+        with self.database.session() as session:
+            repo = self._repo(session)
+            owner = repo.owner_of(portfolio_id)
+            actor_id = actor.user_id if actor else "platform"
+            actor_type = (
+                ActorType.SELF
+                if actor is None or actor.user_id == owner
+                else ROLE_ACTOR.get(actor.role, ActorType.SELF)
+            )
+            drafts = diff(current.portfolio, new, actor_id, actor_type)
+            events = repo.append(
+                portfolio_id, expected_version, drafts, actor, purpose, route, self.clock()
+            )
+        log.info(
+            "portfolio.saved", extra={"fields": {"portfolio": portfolio_id, "events": len(events)}}
+        )
+        return StoredPortfolio(portfolio_id, expected_version + len(events), new)
+
+    def portfolios_of(
+        self, owner_id: str, actor: Actor | None, purpose: Purpose, route: str
+    ) -> list[str]:
+        with self.database.session() as session:
+            return self._repo(session).of_owner(owner_id, actor, purpose, route)
+
+
+class PortfolioSection:
+    """The portfolio's part of a person's data for GDPR export and erasure (accounts)."""
+
+    name = "portfolio"
+
+    def export(self, session: Session, user_id: str) -> Any:
+        return _owner_repo(session).export_owner(user_id)
+
+    def erase(self, session: Session, user_id: str) -> None:
+        _owner_repo(session).erase_owner(user_id)
+
+
+class _OwnerOnly:
+    """Gate for the owner's own export/erasure, called by the accounts service after it
+    checked that the signed-in account is the owner; it refuses any other read."""
+
+    def read(self, *_args: object) -> Any:
+        raise AssertionError("owner-only repository used for a gated read")
+
+    change = read
+
+
+def _owner_repo(session: Session) -> PortfolioRepository:
+    return PortfolioRepository(session, _OwnerOnly())
+
+
+register_personal_data(PortfolioSection())
+
+
+def summary_pdf(data: SummaryData) -> bytes:
+    """Draw the one-page summary with fpdf2 (core Helvetica font; text outside Latin-1 is
+    replaced by '?')."""
+    from fpdf import FPDF
+
+    def latin(text: str) -> str:
+        text = text.replace("–", "-").replace("’", "'").replace("“", '"').replace("”", '"')
+        return text.encode("latin-1", errors="replace").decode("latin-1")
+
+    from koers.portfolio.summary import text as t
+
+    lang = data.lang
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_margins(14, 14, 14)
+    pdf.add_page()
+    width = pdf.w - 28
+    if data.sample:
+        pdf.set_text_color(170, 0, 0)
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.multi_cell(width, 5, latin(t("sample", lang)), border=1)
+        pdf.ln(2)
+        pdf.set_text_color(0, 0, 0)
+    pdf.set_font("Helvetica", "B", 16)
+    title = data.title + (f": {data.name}" if data.name else "")
+    pdf.multi_cell(width, 8, latin(title))
+    pdf.set_font("Helvetica", "", 8)
+    pdf.cell(width, 5, latin(data.made), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 9)
+    if data.current:
+        pdf.multi_cell(width, 5, latin(f"{t('current', lang)}: {data.current}"))
+    if data.targets:
+        pdf.multi_cell(width, 5, latin(f"{t('targets', lang)}: {', '.join(data.targets)}"))
+    pdf.ln(1)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(width, 6, latin(t("skills", lang)), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 8)
+    bottom = pdf.h - 50
+    shown = 0
+    for row in data.skills:
+        if pdf.get_y() > bottom:
+            break
+        pct = round(row.confidence * 100)
+        pdf.set_fill_color(31, 95, 153)
+        y = pdf.get_y()
+        pdf.rect(14, y + 1.2, max(0.5, pct * 0.15), 2.2, style="F")
+        pdf.set_x(31)
+        pdf.cell(10, 4.6, f"{pct}%")
+        pdf.cell(95, 4.6, latin(row.label[:70]))
+        pdf.cell(45, 4.6, latin(row.source[:32]))
+        pdf.cell(0, 4.6, latin(row.last_used), new_x="LMARGIN", new_y="NEXT")
+        shown += 1
+    more = data.more + len(data.skills) - shown
+    if more:
+        pdf.cell(width, 4.6, latin(t("more", lang, n=more)), new_x="LMARGIN", new_y="NEXT")
+    for key, items in (("jobs", data.jobs), ("learning", data.learning)):
+        if items and pdf.get_y() < pdf.h - 30:
+            pdf.ln(1)
+            pdf.set_font("Helvetica", "B", 11)
+            pdf.cell(width, 6, latin(t(key, lang)), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("Helvetica", "", 8)
+            for item in items[:6]:
+                pdf.cell(width, 4.4, latin(item[:110]), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(pdf.h - 22)
+    pdf.set_font("Helvetica", "", 7)
+    pdf.multi_cell(width, 3.6, latin(t("legend", lang)))
+    return bytes(pdf.output())
