@@ -25,6 +25,22 @@ class Settings(BaseSettings):
         default_language: ``nl`` (Dutch first) or ``en``.
         secret_key: signs session cookies; must be set outside development.
         environment: ``development``, ``test`` or ``production``.
+        cookie_secure: ``auto`` (Secure when the request came over https), ``always`` or
+            ``never``; session and CSRF cookies are always HttpOnly and SameSite=Lax.
+        session_hours: a session ends this many hours after login, whatever happens.
+        session_idle_minutes: a session ends after this many minutes without a request.
+        login_max_failures: failed logins per account within the window before it is locked.
+        login_ip_max_failures: failed logins per network address within the window.
+        login_window_minutes: the sliding window of the login throttle.
+        oidc_issuer: OpenID Connect issuer URL (production login); empty turns OIDC off.
+        oidc_client_id: client id registered at the issuer.
+        oidc_client_secret: client secret registered at the issuer.
+        oidc_redirect_url: callback URL registered at the issuer; empty derives it from the
+            request (``<base>/inloggen/oidc/terug``).
+        max_body_bytes: largest request body accepted, in bytes (larger gets 413 problem+json);
+            see ``docs/api.md``.
+        request_timeout_seconds: time limit until a response starts, in seconds (later gets 503
+            problem+json); see ``docs/api.md``.
     """
 
     model_config = SettingsConfigDict(env_prefix="KOERS_", extra="ignore")
@@ -35,6 +51,18 @@ class Settings(BaseSettings):
     secret_key: str = "development-only-secret"
     environment: str = "development"
     search_cache_size: int = 2048
+    max_body_bytes: int = Field(default=1_048_576, ge=1)
+    request_timeout_seconds: float = Field(default=30.0, gt=0)
+    cookie_secure: str = "auto"
+    session_hours: int = 12
+    session_idle_minutes: int = 120
+    login_max_failures: int = 5
+    login_ip_max_failures: int = 20
+    login_window_minutes: int = 15
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""
+    oidc_redirect_url: str = ""
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -11,22 +11,40 @@ from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
-from swagger_ui_bundle import swagger_ui_path
 
 from koers import __version__
 from koers.api.errors import install_error_handlers
-from koers.api.routers import health, taxonomy
+from koers.api.middleware import csp_for_inline_scripts, install_middleware
+from koers.api.routers import accounts, audit, consents, health, me, taxonomy
+from koers.api.routers import check as check_api
+from koers.api.routers import forecast as forecast_api
+from koers.api.routers import portfolio as portfolio_api
 from koers.config import Settings
 from koers.errors import KoersError
 from koers.logging import configure_logging
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
 from koers.web.errors import error_page, wants_html
+from koers.web.pages import account as account_pages
+from koers.web.pages import analyst as analyst_pages
+from koers.web.pages import citizen as citizen_pages
+from koers.web.pages import employer as employer_pages
 from koers.web.pages import public
 from koers.web.pages import taxonomy as taxonomy_pages
 
-API_ROUTERS = [health.router, taxonomy.router]
-WEB_ROUTERS = [public.router, taxonomy_pages.router]
+API_ROUTERS = [
+    health.router,
+    taxonomy.router,
+    accounts.router,
+    consents.router,
+    audit.router,
+    me.router,
+    forecast_api.router,
+    portfolio_api.router,
+    check_api.router,
+]
+WEB_ROUTERS = [public.router, taxonomy_pages.router, account_pages.router, analyst_pages.router]
+WEB_ROUTERS += [citizen_pages.router, employer_pages.router]
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -51,6 +69,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.taxonomy.prepare()
 
     install_error_handlers(app)
+    install_middleware(app, settings)
     _install_web_errors(app)
     for router in API_ROUTERS + WEB_ROUTERS:
         app.include_router(router)
@@ -60,17 +79,23 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         StaticFiles(directory=str(resources.files("koers.web") / "static")),
         name="static",
     )
+    # Swagger UI 5 (reads OpenAPI 3.1) as shipped inside the fastapi-offline wheel: no CDN.
+    swagger_ui_path = str(resources.files("fastapi_offline") / "static")
     app.mount("/api/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
 
     @app.get("/api/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url=app.openapi_url or "",
             title="Koers API",
             swagger_js_url="/api/docs-assets/swagger-ui-bundle.js",
             swagger_css_url="/api/docs-assets/swagger-ui.css",
-            swagger_favicon_url="/api/docs-assets/favicon-32x32.png",
+            swagger_favicon_url="/api/docs-assets/favicon.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no calls to an online validator
         )
+        page = HTMLResponse(bytes(page.body).replace(b"<html>", b'<html lang="en">', 1))
+        page.headers["Content-Security-Policy"] = csp_for_inline_scripts(page.body)
+        return page
 
     return app
 

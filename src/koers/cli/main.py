@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from koers.cli import data, forecast, serve, skills, taxonomy
+from koers.cli import check as check_cli
+from koers.cli import data, demo, forecast, serve, skills, taxonomy, users
 from koers.cli import eval as eval_cli
+from koers.cli import portfolio as portfolio_cli
 
 app = typer.Typer(
     name="koers",
@@ -20,6 +22,10 @@ app.add_typer(
 )
 app.add_typer(skills.app, name="skills", help="Extract ESCO skills from free text.")
 app.add_typer(eval_cli.app, name="eval", help="Evaluate the product against gold files.")
+app.add_typer(users.app, name="users", help="Accounts, roles and organisations.")
+app.add_typer(demo.app, name="demo", help="Demo accounts, fictitious people (not in production).")
+app.add_typer(portfolio_cli.app, name="portfolio", help="Competence portfolios: import, export.")
+app.add_typer(check_cli.app, name="check", help="Competence checks for citizens and employers.")
 app.command("serve")(serve.serve)
 
 if __name__ == "__main__":

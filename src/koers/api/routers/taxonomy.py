@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from koers.api.deps import TaxonomyDep
+from koers.api.errors import problem_responses
+from koers.api.pagination import PageDep, paginate, paginated_responses
 from koers.api.schemas.taxonomy import ConceptOut, ConceptRefOut, SearchHitOut, TaxonomyStatsOut
 from koers.taxonomy.model import ConceptKind
 
@@ -16,12 +18,12 @@ router = APIRouter(prefix="/api/v1/taxonomy", tags=["taxonomy"])
 LangQuery = Annotated[Literal["nl", "en"], Query(description="Label language; falls back to en.")]
 
 
-@router.get("/stats", response_model=TaxonomyStatsOut)
+@router.get("/stats", response_model=TaxonomyStatsOut, responses=problem_responses(404))
 def stats(taxonomy: TaxonomyDep) -> TaxonomyStatsOut:
     return TaxonomyStatsOut.model_validate(asdict(taxonomy.stats()))
 
 
-@router.get("/search", response_model=list[SearchHitOut])
+@router.get("/search", response_model=list[SearchHitOut], responses=problem_responses(404))
 def search(
     taxonomy: TaxonomyDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words; typos tolerated.")],
@@ -35,7 +37,7 @@ def search(
     ]
 
 
-@router.get("/concepts", response_model=ConceptOut)
+@router.get("/concepts", response_model=ConceptOut, responses=problem_responses(404))
 def concept(
     taxonomy: TaxonomyDep,
     key: Annotated[str, Query(min_length=1, max_length=200, description="URI or code.")],
@@ -45,12 +47,14 @@ def concept(
     return ConceptOut.of(taxonomy.detail(key, lang))
 
 
-@router.get("/roots", response_model=list[ConceptRefOut])
+@router.get("/roots", response_model=list[ConceptRefOut], responses=paginated_responses())
 def roots(
     taxonomy: TaxonomyDep,
+    response: Response,
+    page: PageDep,
     hierarchy: Literal["isco", "skills"] = "isco",
     lang: LangQuery = "nl",
 ) -> list[ConceptRefOut]:
-    """Top of the ISCO-08 tree or of the ESCO skill hierarchy."""
+    """Top of the ISCO-08 tree or of the ESCO skill hierarchy (paginated)."""
     kind = ConceptKind.ISCO_GROUP if hierarchy == "isco" else ConceptKind.SKILL_GROUP
-    return [ConceptRefOut.of(r) for r in taxonomy.roots(kind, lang)]
+    return paginate([ConceptRefOut.of(r) for r in taxonomy.roots(kind, lang)], page, response)

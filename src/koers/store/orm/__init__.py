@@ -1,5 +1,7 @@
 """ORM classes; importing this module registers every table on ``Base.metadata``."""
 
-from koers.store.orm import taxonomy
+from koers.store.orm import accounts, taxonomy
+from koers.store.orm import forecast as forecast
+from koers.store.orm import portfolio as portfolio
 
-__all__ = ["taxonomy"]
+__all__ = ["accounts", "forecast", "portfolio", "taxonomy"]

@@ -11,11 +11,11 @@ router = APIRouter(include_in_schema=False)
 
 SPACES = [
     # (key, link when the space exists, else None)
-    ("citizen", None),
+    ("citizen", "/mijn-competenties"),
     ("coach", None),
-    ("employer", None),
+    ("employer", "/werkgever/check"),
     ("provider", None),
-    ("analyst", None),
+    ("analyst", "/analist"),
 ]
 
 
