@@ -202,6 +202,29 @@ def bar_chart(
     return _svg(chart_id, title, desc, "".join(parts))
 
 
+def demand_chart(forecast: Sequence[OutlookPoint], title: str, lang: str) -> Markup:
+    """Replacement beside expansion demand per forecast year (vervangings- en uitbreidingsvraag)."""
+    return bar_chart(
+        [p.year for p in forecast],
+        [
+            (
+                translate("analyst.replacement", lang),
+                "replacement",
+                [p.replacement or 0.0 for p in forecast],
+            ),
+            (
+                translate("analyst.expansion", lang),
+                "expansion",
+                [p.expansion or 0.0 for p in forecast],
+            ),
+        ],
+        "demand",
+        title,
+        translate("analyst.chart.demand.desc", lang),
+        lang,
+    )
+
+
 def pair_chart(
     items: Sequence[tuple[str, float, str]], chart_id: str, title: str, desc: str, lang: str
 ) -> Markup:
@@ -327,21 +350,7 @@ def overview(
         ),
         lang,
     )
-    bars = bar_chart(
-        [p.year for p in fc],
-        [
-            (
-                translate("analyst.replacement", lang),
-                "replacement",
-                [p.replacement or 0.0 for p in fc],
-            ),
-            (translate("analyst.expansion", lang), "expansion", [p.expansion or 0.0 for p in fc]),
-        ],
-        "demand",
-        translate("analyst.chart.demand", lang),
-        translate("analyst.chart.demand.desc", lang),
-        lang,
-    )
+    bars = demand_chart(fc, translate("analyst.chart.demand", lang), lang)
     return render(
         request,
         "analyst/overview.html",
@@ -452,21 +461,7 @@ def _unit_page(
         ),
         lang,
     )
-    bars = bar_chart(
-        [p.year for p in fc],
-        [
-            (
-                translate("analyst.replacement", lang),
-                "replacement",
-                [p.replacement or 0.0 for p in fc],
-            ),
-            (translate("analyst.expansion", lang), "expansion", [p.expansion or 0.0 for p in fc]),
-        ],
-        "demand",
-        translate("analyst.chart.demand.unit", lang, name=name),
-        translate("analyst.chart.demand.desc", lang),
-        lang,
-    )
+    bars = demand_chart(fc, translate("analyst.chart.demand.unit", lang, name=name), lang)
     supply_chart = Markup("")
     if found.prospects is not None:
         p = found.prospects
