@@ -94,4 +94,135 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "citizen.check.skills_of_step": {"nl": "Over deze competenties", "en": "About these skills"},
     "citizen.check.run": {"nl": "Doe de check", "en": "Run the check"},
+    # -- editing single claims and the history page
+    "citizen.edit.title": {"nl": "Mijn competenties aanpassen", "en": "Edit my skills"},
+    "citizen.edit.intro": {
+        "nl": "Elke wijziging komt in de geschiedenis. Niets wordt echt gewist.",
+        "en": "Every change goes into the history. Nothing is really erased.",
+    },
+    "citizen.edit.source": {"nl": "Bron (wie zegt het)", "en": "Source (who says so)"},
+    "citizen.edit.source_name": {
+        "nl": "Naam van de bron (niet verplicht)",
+        "en": "Name of the source (optional)",
+    },
+    "citizen.edit.evidence": {"nl": "Bewijs", "en": "Evidence"},
+    "citizen.edit.evidence_title": {
+        "nl": "Naam van het bewijs, bv. een diploma (niet verplicht)",
+        "en": "Name of the evidence, e.g. a diploma (optional)",
+    },
+    "citizen.edit.acquired": {"nl": "Geleerd op", "en": "Acquired on"},
+    "citizen.edit.actions": {"nl": "Acties", "en": "Actions"},
+    "citizen.edit.used": {"nl": "Onlangs gebruikt", "en": "Recently used"},
+    "citizen.edit.remove": {"nl": "Verwijder", "en": "Remove"},
+    "citizen.edit.add": {"nl": "Competentie toevoegen", "en": "Add a skill"},
+    "citizen.edit.search": {
+        "nl": "Typ de naam van een competentie",
+        "en": "Type the name of a skill",
+    },
+    "citizen.edit.search_button": {"nl": "Zoek", "en": "Search"},
+    "citizen.edit.pick": {"nl": "Kies de competentie", "en": "Choose the skill"},
+    "citizen.edit.add_button": {"nl": "Voeg toe", "en": "Add"},
+    "citizen.edit.no_hits": {
+        "nl": "Geen competentie gevonden. Probeer een ander woord.",
+        "en": "No skill found. Try another word.",
+    },
+    "citizen.edit.conflict": {
+        "nl": "Je portfolio is intussen gewijzigd, bv. in een ander venster. We hebben niets "
+        "bewaard. Bekijk de nieuwe versie hieronder en doe je wijziging opnieuw.",
+        "en": "Your portfolio changed meanwhile, e.g. in another window. Nothing was saved. "
+        "Look at the new version below and make your change again.",
+    },
+    "citizen.edit.no_portfolio": {
+        "nl": "Je hebt nog geen bewaard portfolio. Er is niets gewijzigd.",
+        "en": "You have no saved portfolio yet. Nothing was changed.",
+    },
+    "citizen.edit.no_claim": {
+        "nl": "Deze competentie staat niet (meer) in je portfolio. Er is niets gewijzigd.",
+        "en": "This skill is not (or no longer) in your portfolio. Nothing was changed.",
+    },
+    "citizen.edit.no_skill": {
+        "nl": "Kies eerst een competentie uit de lijst. Er is niets bewaard.",
+        "en": "First choose a skill from the list. Nothing was saved.",
+    },
+    "citizen.edit.bad_choice": {
+        "nl": "Kies een bron en een bewijs uit de lijst. Er is niets bewaard.",
+        "en": "Choose a source and evidence from the list. Nothing was saved.",
+    },
+    "citizen.edit.bad_date": {
+        "nl": "Een datum is niet juist. Schrijf hem als jjjj-mm-dd. Er is niets bewaard.",
+        "en": "A date is not right. Write it as yyyy-mm-dd. Nothing was saved.",
+    },
+    "citizen.edit.future_date": {
+        "nl": "Een datum ligt in de toekomst. Er is niets bewaard.",
+        "en": "A date is in the future. Nothing was saved.",
+    },
+    "citizen.edit.order": {
+        "nl": "Je kan iets niet gebruiken voor je het leerde. Er is niets bewaard.",
+        "en": "You cannot use something before you learned it. Nothing was saved.",
+    },
+    "citizen.actor.self": {"nl": "ikzelf", "en": "myself"},
+    "citizen.actor.school": {"nl": "school", "en": "school"},
+    "citizen.actor.training_provider": {"nl": "opleidingscentrum", "en": "training provider"},
+    "citizen.actor.employer": {"nl": "werkgever", "en": "employer"},
+    "citizen.actor.vdab": {"nl": "VDAB", "en": "VDAB"},
+    "citizen.actor.coach": {"nl": "coach", "en": "coach"},
+    "citizen.actor.volunteering": {"nl": "vrijwilligerswerk", "en": "volunteering"},
+    "citizen.actor.evc_assessor": {
+        "nl": "EVC-beoordelaar (erkenning van wat je al kan)",
+        "en": "RPL assessor (recognition of prior learning)",
+    },
+    "citizen.actor.peer_feedback": {"nl": "feedback van anderen", "en": "feedback from others"},
+    "citizen.actor.extraction": {"nl": "gevonden in een document", "en": "found in a document"},
+    "citizen.evidence.diploma": {"nl": "diploma", "en": "diploma"},
+    "citizen.evidence.certificate": {"nl": "certificaat", "en": "certificate"},
+    "citizen.evidence.course": {"nl": "cursus", "en": "course"},
+    "citizen.evidence.job": {"nl": "job", "en": "job"},
+    "citizen.evidence.assessment": {"nl": "test of beoordeling", "en": "test or assessment"},
+    "citizen.evidence.document_excerpt": {"nl": "stuk uit een document", "en": "document excerpt"},
+    "citizen.evidence.none": {"nl": "geen bewijs", "en": "no evidence"},
+    "citizen.history.link": {"nl": "Bekijk de geschiedenis", "en": "See the history"},
+    "citizen.history.title": {
+        "nl": "Geschiedenis van mijn portfolio",
+        "en": "History of my portfolio",
+    },
+    "citizen.history.intro": {
+        "nl": "Elke versie van je portfolio, de nieuwste eerst: wanneer, wat er veranderde en "
+        "door wie.",
+        "en": "Every version of your portfolio, newest first: when, what changed and by whom.",
+    },
+    "citizen.history.version": {"nl": "Versie", "en": "Version"},
+    "citizen.history.date": {"nl": "Datum", "en": "Date"},
+    "citizen.history.what": {"nl": "Wat veranderde", "en": "What changed"},
+    "citizen.history.who": {"nl": "Door wie", "en": "By whom"},
+    "citizen.history.by_self": {"nl": "jezelf", "en": "yourself"},
+    "citizen.history.by_coach": {"nl": "je coach", "en": "your coach"},
+    "citizen.history.by_other": {"nl": "iemand anders", "en": "someone else"},
+    "citizen.history.kind.portfolio_created": {"nl": "Portfolio gemaakt", "en": "Portfolio made"},
+    "citizen.history.kind.person_set": {
+        "nl": "Persoonlijke gegevens aangepast",
+        "en": "Personal details changed",
+    },
+    "citizen.history.kind.claim_added": {"nl": "Competentie toegevoegd", "en": "Skill added"},
+    "citizen.history.kind.claim_changed": {"nl": "Competentie aangepast", "en": "Skill changed"},
+    "citizen.history.kind.claim_withdrawn": {"nl": "Competentie verwijderd", "en": "Skill removed"},
+    "citizen.history.kind.history_added": {
+        "nl": "Werk of opleiding toegevoegd",
+        "en": "Work or learning added",
+    },
+    "citizen.history.kind.history_changed": {
+        "nl": "Werk of opleiding aangepast",
+        "en": "Work or learning changed",
+    },
+    "citizen.history.kind.history_removed": {
+        "nl": "Werk of opleiding verwijderd",
+        "en": "Work or learning removed",
+    },
+    "citizen.history.kind.preferences_set": {
+        "nl": "Voorkeuren aangepast",
+        "en": "Preferences changed",
+    },
+    "citizen.history.kind.goals_set": {
+        "nl": "Beroep of doelen aangepast",
+        "en": "Job or goals changed",
+    },
 }
