@@ -12,7 +12,7 @@ router = APIRouter(include_in_schema=False)
 SPACES = [
     # (key, link when the space exists, else None)
     ("citizen", "/mijn-competenties"),
-    ("coach", None),
+    ("coach", "/coach"),
     ("employer", "/werkgever/check"),
     ("provider", None),
     ("analyst", "/analist"),
