@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+import uuid
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from tests.conftest import make_database
 
+from koers.access import Role
 from koers.api.app import create_app
 from koers.config import Settings
 from koers.forecast.model import RunInfo
+from koers.services.accounts import AccountService
 from koers.services.forecast import ForecastService
 from koers.store.db import Database
 
@@ -86,21 +89,44 @@ def test_tension_report_and_upload(client: TestClient) -> None:
     assert [r["occupation"] for r in good["rows"]] == ["Lasser", "Kok"]
 
 
+PASSWORD = "een lang wachtwoord 123"
+
+
+def sign_in(client: TestClient, role: Role) -> str:
+    """Register and sign in an account with ``role``; returns its CSRF token."""
+    accounts = AccountService(client.app.state.database, client.app.state.settings)  # type: ignore[attr-defined]
+    email = f"{role.value}-{uuid.uuid4().hex[:8]}@example.org"
+    accounts.register(email, PASSWORD, role.value.title(), role=role)
+    response = client.post("/api/v1/accounts/login", json={"email": email, "password": PASSWORD})
+    assert response.status_code == 200
+    return str(response.json()["csrf_token"])
+
+
 def test_adjustment_round_trip(client: TestClient, forecast_runs: Runs) -> None:
     run = forecast_runs[0][0]
     extremes = client.app.state.forecast.skill_extremes(run, 2)  # type: ignore[attr-defined]
     uri = extremes["declining"][0][0]
-    made = client.post(
-        "/api/v1/forecast/skills/adjustments",
-        json={
-            "skill_uri": uri,
-            "source": "employer_survey",
-            "kind": "ex_post",
-            "author": "Werkgeversbevraging 2026",
-            "made_on": "2026-05-01",
-            "reason": "Bevestigd door de bevraging.",
-        },
+    body = {
+        "skill_uri": uri,
+        "source": "employer_survey",
+        "kind": "ex_post",
+        "author": "Werkgeversbevraging 2026",
+        "made_on": "2026-05-01",
+        "reason": "Bevestigd door de bevraging.",
+    }
+    url = "/api/v1/forecast/skills/adjustments"
+    before = len(
+        client.get("/api/v1/forecast/skills/indicator", params={"uri": uri}).json()["adjustments"]
     )
+    assert client.post(url, json=body).status_code == 401  # nobody signed in
+    citizen_csrf = sign_in(client, Role.CITIZEN)
+    refused = client.post(url, json=body, headers={"X-CSRF-Token": citizen_csrf})
+    assert refused.status_code == 403 and "analyst" in refused.json()["detail"]
+    csrf = sign_in(client, Role.ANALYST)
+    assert client.post(url, json=body).status_code == 403  # no CSRF header
+    after_refusals = client.get("/api/v1/forecast/skills/indicator", params={"uri": uri}).json()
+    assert len(after_refusals["adjustments"]) == before  # nothing stored by a refused write
+    made = client.post(url, json=body, headers={"X-CSRF-Token": csrf})
     assert made.status_code == 201
     body = client.get("/api/v1/forecast/skills/indicator", params={"uri": uri}).json()
     assert body["adjusted_degree"] == body["degree"]  # ex post: a note, not a change
@@ -160,10 +186,29 @@ def test_skill_page_and_adjustment_form(client: TestClient, forecast_runs: Runs)
     run = forecast_runs[0][0]
     uri = client.app.state.forecast.skill_extremes(run, 1)["growing"][0][0]  # type: ignore[attr-defined]
     html = client.get("/analist/competenties", params={"uri": uri}).text
-    assert "Model zegt" in html and 'name="author"' in html
+    assert "Model zegt" in html and 'name="author"' not in html  # anonymous: no form
+    assert "Alleen een analist" in html
+    form = {
+        "uri": uri,
+        "source": "expert_panel",
+        "kind": "ex_post",
+        "author": "Iemand",
+        "made_on": "2026-06-01",
+        "reason": "Zonder rol.",
+    }
+    anonymous = client.post("/analist/competenties/aanpassing", data=form)
+    assert anonymous.status_code in (401, 403)
+    sign_in(client, Role.COACH)
+    assert client.post("/analist/competenties/aanpassing", data=form).status_code == 403
+    sign_in(client, Role.ANALYST)
+    html = client.get("/analist/competenties", params={"uri": uri}).text
+    assert 'name="author"' in html
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert csrf is not None
     saved = client.post(
         "/analist/competenties/aanpassing",
         data={
+            "csrf_token": csrf.group(1),
             "uri": uri,
             "source": "expert_panel",
             "kind": "ex_ante",

@@ -29,7 +29,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from koers.access import Account, Unauthenticated
+from koers.access import Account, Role, Unauthenticated
 from koers.config import Settings
 from koers.errors import Forbidden
 from koers.services.accounts import AccountService, token_hash
@@ -81,6 +81,19 @@ def require_account(request: Request) -> Account:
     account = current_account(request)
     if account is None:
         raise Unauthenticated("sign in first")
+    return account
+
+
+class RoleRequired(Forbidden):
+    code = "role_required"
+
+
+def require_analyst(request: Request) -> Account:
+    """The signed-in analyst: forecast adjustments change what every user sees, so only the
+    ``analyst`` role may write them (401 if nobody is signed in, 403 for other roles)."""
+    account = require_account(request)
+    if account.role is not Role.ANALYST:
+        raise RoleRequired("only an analyst may change forecasts")
     return account
 
 
@@ -230,5 +243,6 @@ def install_template_globals(env: Environment) -> None:
 AccountsDep = Annotated[AccountService, Depends(get_accounts)]
 CurrentAccount = Annotated[Account, Depends(require_account)]
 OptionalAccount = Annotated[Account | None, Depends(current_account)]
+AnalystAccount = Annotated[Account, Depends(require_analyst)]
 CsrfForm = Annotated[None, Depends(verify_csrf_form)]
 CsrfHeader = Annotated[None, Depends(verify_csrf_header)]

@@ -1,7 +1,7 @@
 """``/api/v1/forecast``: runs, outlooks, tension ranking, skill indicators (aggregate data).
 
-TODO(accounts): writes (adjustments) should require the ``analyst`` role once accounts exist;
-reads stay open because forecasts are aggregate, non-personal data.
+Reads are open because forecasts are aggregate, non-personal data; writes (adjustments) need a
+signed-in ``analyst`` (and the ``X-CSRF-Token`` header, as every cookie-authenticated write).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from koers.api.schemas.forecast import (
     TensionRowOut,
     UnitOut,
 )
+from koers.api.security import AnalystAccount, CsrfHeader
 from koers.errors import DataFileError
 from koers.forecast.skills import degree_key
 from koers.services.forecast import ForecastService
@@ -130,8 +131,15 @@ def skill_indicator(
     )
 
 
-@router.post("/skills/adjustments", response_model=AdjustmentOut, status_code=201)
-def add_adjustment(forecast: ForecastDep, body: AdjustmentIn) -> AdjustmentOut:
+@router.post(
+    "/skills/adjustments",
+    response_model=AdjustmentOut,
+    status_code=201,
+    responses=problem_responses(401, 403),
+)
+def add_adjustment(
+    forecast: ForecastDep, body: AdjustmentIn, _analyst: AnalystAccount, _csrf: CsrfHeader
+) -> AdjustmentOut:
     """Store an employer-survey or expert-panel adjustment (author, date, reason)."""
     return AdjustmentOut.of(forecast.add_adjustment(**body.model_dump()))
 

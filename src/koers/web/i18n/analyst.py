@@ -381,6 +381,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "All skills by degree",
     },
     "analyst.skills.count": {"nl": "Aantal", "en": "Number"},
+    "analyst.adjust.only_analyst": {
+        "nl": "Alleen een analist kan een aanpassing bewaren. Meld je aan als analist.",
+        "en": "Only an analyst can save an adjustment. Sign in as an analyst.",
+    },
     "analyst.adjust.title": {
         "nl": "Aanpassingen door werkgevers en experten",
         "en": "Adjustments by employers and experts",

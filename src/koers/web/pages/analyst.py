@@ -4,8 +4,8 @@ Charts are inline SVG built here on the server (no JavaScript, nothing from the 
 Every chart has a ``<title>`` and ``<desc>`` and is followed by a data table with the same
 numbers, so screen-reader users and keyboard users get everything.
 
-TODO(accounts): when accounts exist, adjustments need the ``analyst`` role; the pages show
-aggregate, non-personal data and stay open.
+The pages show aggregate, non-personal data and stay open; storing an adjustment needs a
+signed-in ``analyst`` (others see why the form is not there).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from koers.api.deps import TaxonomyDep
 from koers.api.routers.forecast import ForecastDep, read_upload
+from koers.api.security import AnalystAccount, CsrfForm
 from koers.errors import KoersError
 from koers.forecast.codes import NACE_A38, TOTAL
 from koers.forecast.errors import UnknownRun
@@ -622,6 +623,8 @@ def skills_page(
 def add_adjustment_page(
     request: Request,
     forecast: ForecastDep,
+    _analyst: AnalystAccount,
+    _csrf: CsrfForm,
     uri: Annotated[str, Form(max_length=200)],
     source: Annotated[str, Form(pattern="^(employer_survey|expert_panel)$")],
     kind: Annotated[str, Form(pattern="^(ex_ante|ex_post)$")],
