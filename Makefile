@@ -22,6 +22,7 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/koers data load
 	$(BIN)/koers demo seed
+	@$(BIN)/koers forecast runs --limit 1 | grep -q run_key || $(MAKE) --no-print-directory forecast-demo
 	$(BIN)/koers serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
