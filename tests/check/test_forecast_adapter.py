@@ -48,6 +48,9 @@ class StubForecast:
     def shortage_mapping(self) -> Mapping:
         return Mapping()
 
+    def map_report_titles(self, titles: list[str]) -> list[Any]:
+        return []  # no title maps: every tension stays unknown
+
 
 def test_degrees_map_to_outlooks() -> None:
     assert outlook_of_degree(2) is Outlook.GROWING
@@ -59,9 +62,7 @@ def test_degrees_map_to_outlooks() -> None:
 def test_adapter_reads_outlooks_shortages_and_caches() -> None:
     stub = StubForecast()
     source = ForecastOutlooks(stub, Run())
-    source._shortages()
-    assert source._mapping_thread is not None
-    source._mapping_thread.join(5)
+    assert source.wait_until_ready(5)
     status = source.status()
     assert status.loaded and status.vintage == "r1" and "SAMPLE" in status.note
     nurse = source.occupation(NURSE)

@@ -34,6 +34,7 @@ from koers.check.model import (
     SkillRef,
     StepKind,
     Suggestion,
+    TensionFigure,
     WarningLight,
     WorkforceRow,
 )
@@ -50,6 +51,7 @@ from koers.check.ports import (
 )
 from koers.check.rules import DEFAULT_RULES, CheckRules
 from koers.check.serialize import to_jsonable
+from koers.check.tension import TensionCount, period_words, tension_by_occupation
 from koers.check.workforce import COLUMNS, parse_age_band, read_workforce
 
 __all__ = [
@@ -86,6 +88,8 @@ __all__ = [
     "StepContext",
     "StepKind",
     "Suggestion",
+    "TensionCount",
+    "TensionFigure",
     "TrainingSuggester",
     "UnknownOccupation",
     "WarningLight",
@@ -97,7 +101,9 @@ __all__ = [
     "occupation_fit",
     "organisation_check",
     "parse_age_band",
+    "period_words",
     "read_workforce",
+    "tension_by_occupation",
     "to_jsonable",
     "validate_uris",
 ]

@@ -73,8 +73,13 @@ def _market(fits: Sequence[OccupationFit], status: ForecastStatus) -> tuple[str,
             nl.append(f"'{name}' is een knelpuntberoep: werkgevers vinden moeilijk mensen.")
             en.append(f"'{name}' is a shortage occupation: employers struggle to hire.")
         if f.tension_ratio is not None:
-            nl.append(f"Er zijn {f.tension_ratio:.2f} werkzoekenden per vacature voor '{name}'.")
-            en.append(f"There are {f.tension_ratio:.2f} jobseekers per vacancy for '{name}'.")
+            where_nl = f" (bron: {f.tension.source_nl})" if f.tension else ""
+            where_en = f" (source: {f.tension.source_en})" if f.tension else ""
+            ratio_nl = f"{f.tension_ratio:.2f}".replace(".", ",")
+            nl.append(f"Er zijn {ratio_nl} werkzoekenden per vacature voor '{name}'{where_nl}.")
+            en.append(
+                f"There are {f.tension_ratio:.2f} jobseekers per vacancy for '{name}'{where_en}."
+            )
     if not nl:
         nl.append("Voor jouw beroepen is er nog geen prognose.")
         en.append("There is no forecast for your occupations yet.")

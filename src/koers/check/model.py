@@ -46,6 +46,30 @@ class ForecastStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class TensionFigure:
+    """The spanningsratio of an occupation with where it comes from and how old it is.
+
+    Attributes:
+        ratio: jobseekers per vacancy (below 1: more vacancies than interested jobseekers).
+        jobseekers: registered jobseekers interested in the occupation (summed over ``titles``).
+        vacancies: open vacancies (summed over ``titles``).
+        period: period of the counts, ``YYYY-MM``.
+        titles: the VDAB occupation titles behind the figure (several titles can map to one
+            ESCO occupation; their counts are added before dividing).
+        source_nl / source_en: source and period in words, e.g. "VDAB via rapport, tabel 1,
+            april 2021".
+    """
+
+    ratio: float
+    jobseekers: int
+    vacancies: int
+    period: str
+    titles: tuple[str, ...]
+    source_nl: str
+    source_en: str
+
+
+@dataclass(frozen=True, slots=True)
 class OccupationOutlook:
     """Forecast position of an occupation (toekomstperspectief).
 
@@ -55,6 +79,8 @@ class OccupationOutlook:
         tension_ratio: spanningsratio (jobseekers per vacancy, report 2.2), ``None`` if unknown.
         shortage: on the shortage-occupation list (knelpuntberoep), ``None`` if unknown.
         source: where the numbers come from (forecast run, list and date).
+        tension: the figure behind ``tension_ratio`` with its source and period; ``None``
+            when the ratio is unknown.
     """
 
     uri: str
@@ -62,6 +88,7 @@ class OccupationOutlook:
     tension_ratio: float | None = None
     shortage: bool | None = None
     source: str = ""
+    tension: TensionFigure | None = None
 
 
 @dataclass(frozen=True, slots=True)

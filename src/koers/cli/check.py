@@ -27,6 +27,9 @@ AsOf = Annotated[
 def _services() -> tuple[CheckService, PortfolioService]:
     taxonomy = taxonomy_service()
     checks = CheckService(taxonomy)
+    # one-shot: wait for the title mappings (shortage flags, tension ratios) the web and the
+    # API build in the background, so the answer does not depend on timing
+    checks.wait_for_forecast()
     return checks, PortfolioService(taxonomy.database, checks)
 
 
@@ -88,6 +91,12 @@ def _print_citizen(result: CitizenCheck, lang: str) -> None:
         )
         outlook = fit.forecast.outlook.value if fit.forecast.outlook else "unknown"
         typer.echo(f"  outlook: {outlook}")
+        tension = fit.forecast.tension
+        if tension is not None:
+            source = tension.source_nl if nl else tension.source_en
+            typer.echo(f"  tension: {tension.ratio:.2f} jobseekers per vacancy ({source})")
+        else:
+            typer.echo("  tension: unknown")
     typer.echo("\nWaarschuwingslampjes:" if nl else "\nWarning lights:")
     for w in result.warnings:
         typer.echo(f"  [{w.level.value}] {w.reason_nl if nl else w.reason_en}")

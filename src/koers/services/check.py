@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 import threading
 import time
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -33,12 +35,17 @@ from koers.check import (
     OrganisationCheck,
     Outlook,
     SkillOutlook,
+    TensionCount,
+    TensionFigure,
     WorkforceInvalid,
     WorkforceRow,
     citizen_check,
     organisation_check,
+    period_words,
     read_workforce,
+    tension_by_occupation,
 )
+from koers.check.tension import latest_period
 from koers.errors import KoersError
 from koers.portfolio import Portfolio, Preferences
 from koers.services.taxonomy import TaxonomyService
@@ -52,6 +59,7 @@ MAX_WORKFORCE_BYTES = 20_000_000
 FORECAST_REFRESH_SECONDS = 60.0
 SHORTAGE_WAIT_SECONDS = 0.05
 PARQUET_MAGIC = b"PAR1"
+REPORT_TABLE_NAME = re.compile(r"^report_table_(\d+)_(\d{4}-\d{2})\.csv$")
 
 
 def outlook_of_degree(degree: int | None) -> Outlook | None:
@@ -71,10 +79,13 @@ class ForecastOutlooks:
     * skill outlook: the run's competence indicator (``skill_indicators``), same mapping;
     * shortage flag: ``True`` when the occupation is mapped to a title of the VDAB
       knelpuntberoepen list, else ``None`` (an unmapped title is unknown, not "no shortage");
-    * tension ratio: not read per occupation yet (``None``).
+    * tension ratio: the spanningsratio of the report's Tables 1–2 (latest period) for
+      occupations a VDAB title maps to (:func:`report_tension`), with its source and period
+      in ``tension``; ``None`` (unknown) for every other occupation, never 0.
 
-    Results are cached per URI for the life of the object (one run); the service builds a
-    new one when the latest run changes.
+    Both title mappings are built in background threads: until they are ready the flags and
+    ratios are unknown, so a check never waits. Results are cached per URI once both are
+    ready; the service builds a new object when the latest run changes.
     """
 
     def __init__(self, service: Any, run: Any) -> None:
@@ -84,6 +95,8 @@ class ForecastOutlooks:
         self._skills: dict[str, SkillOutlook] = {}
         self._shortage: dict[str, tuple[str, bool]] | None = None
         self._mapping_thread: threading.Thread | None = None
+        self._tension: dict[str, TensionFigure] | None = None
+        self._tension_thread: threading.Thread | None = None
 
     def status(self) -> ForecastStatus:
         sample = " (SAMPLE inputs)" if getattr(self.run, "is_sample", False) else ""
@@ -114,6 +127,34 @@ class ForecastOutlooks:
             log.exception("check.shortage_mapping_failed")
             self._shortage = {}
 
+    def _tensions(self) -> dict[str, TensionFigure]:
+        """The report's tension tables per ESCO occupation; built in the background like the
+        shortage mapping, empty (= unknown) until ready."""
+        if self._tension is None:
+            if self._tension_thread is None:
+                self._tension_thread = threading.Thread(
+                    target=self._load_tension, name="check-tension-mapping", daemon=True
+                )
+                self._tension_thread.start()
+            self._tension_thread.join(SHORTAGE_WAIT_SECONDS)
+        return self._tension or {}
+
+    def _load_tension(self) -> None:
+        try:
+            self._tension = report_tension(self.service)
+        except Exception:  # a background load must never break a check
+            log.exception("check.tension_mapping_failed")
+            self._tension = {}
+
+    def wait_until_ready(self, timeout: float = 120.0) -> bool:
+        """Start both title mappings and wait for them (the CLI, tests, the benchmark)."""
+        self._shortages()
+        self._tensions()
+        for thread in (self._mapping_thread, self._tension_thread):
+            if thread is not None:
+                thread.join(timeout)
+        return self._shortage is not None and self._tension is not None
+
     def occupation(self, occupation_uri: str) -> OccupationOutlook:
         cached = self._occupations.get(occupation_uri)
         if cached is not None:
@@ -125,8 +166,19 @@ class ForecastOutlooks:
         except KoersError:
             outlook = None
         shortage = True if occupation_uri in self._shortages() else None
-        result = OccupationOutlook(occupation_uri, outlook, None, shortage, source)
-        self._occupations[occupation_uri] = result
+        tension = self._tensions().get(occupation_uri)
+        result = OccupationOutlook(
+            occupation_uri,
+            outlook,
+            round(tension.ratio, 4) if tension is not None else None,
+            shortage,
+            source,
+            tension,
+        )
+        if self._shortage is not None and self._tension is not None:
+            # cache only final answers: a result from before the mappings were ready
+            # would keep "unknown" for the life of the run
+            self._occupations[occupation_uri] = result
         return result
 
     def skill(self, skill_uri: str) -> SkillOutlook:
@@ -142,6 +194,64 @@ class ForecastOutlooks:
         )
         self._skills[skill_uri] = result
         return result
+
+
+def report_table_numbers(directory: Path) -> dict[str, str]:
+    """Period → table number of the report's published tables (from their file names,
+    ``report_table_<n>_<YYYY-MM>.csv``), to name the table in the source."""
+    out: dict[str, str] = {}
+    for path in directory.glob("report_table_*.csv"):
+        found = REPORT_TABLE_NAME.match(path.name)
+        if found:
+            out[found.group(2)] = found.group(1)
+    return out
+
+
+def report_tension(service: Any) -> dict[str, TensionFigure]:
+    """The report's tension tables (VDAB counts, Tables 1–2) → figure per ESCO occupation.
+
+    Reads the bundled table, takes its latest period, maps that period's VDAB titles to ESCO
+    with ``service.map_report_titles`` (the conservative shortage-list mapping) and joins them
+    (:func:`koers.check.tension.tension_by_occupation`). Slow (title search): call it in the
+    background.
+    """
+    from koers.forecast.tension import validate_tension_counts
+    from koers.services.forecast import REPORT_TENSION, REPORT_TENSION_FILE
+    from koers.services.forecast import read_table as read_data_table
+
+    frame, first_row = read_data_table(REPORT_TENSION_FILE)
+    valid = validate_tension_counts(frame, REPORT_TENSION_FILE.name, first_row)
+    counts = [
+        TensionCount(
+            str(title),
+            str(period),
+            None if pd.isna(jobseekers) else int(jobseekers),
+            None if pd.isna(vacancies) else int(vacancies),
+        )
+        for title, period, jobseekers, vacancies in valid[
+            ["occupation", "period", "jobseekers", "vacancies"]
+        ].itertuples(index=False, name=None)
+    ]
+    period = latest_period(counts)
+    if period is None:
+        return {}
+    table = report_table_numbers(REPORT_TENSION).get(period)
+    source_nl = "VDAB via rapport, " + (f"tabel {table}, " if table else "")
+    source_en = "VDAB via the report, " + (f"Table {table}, " if table else "")
+    titles = list(dict.fromkeys(c.title for c in counts if c.period == period and c.vacancies))
+    matches = {m.title: m.uris for m in service.map_report_titles(titles)}
+    figures = tension_by_occupation(
+        counts,
+        matches,
+        source_nl + period_words(period, "nl"),
+        source_en + period_words(period, "en"),
+        period,
+    )
+    log.info(
+        "check.tension_mapped",
+        extra={"fields": {"titles": len(titles), "occupations": len(figures)}},
+    )
+    return figures
 
 
 def forecast_source(taxonomy: TaxonomyService) -> ForecastSource:
@@ -191,9 +301,20 @@ class CheckService:
             return self._fixed_forecast
         now = time.monotonic()
         if self._forecast is None or now - self._forecast_checked > FORECAST_REFRESH_SECONDS:
-            self._forecast = forecast_source(self.taxonomy)
+            fresh = forecast_source(self.taxonomy)
+            if not _same_run(self._forecast, fresh):
+                # keep the old source for the same run: its title mappings are built already
+                self._forecast = fresh
             self._forecast_checked = now
+        assert self._forecast is not None
         return self._forecast
+
+    def wait_for_forecast(self, timeout: float = 120.0) -> None:
+        """Wait until the forecast's title mappings (shortage flags, tension ratios) are
+        built; for one-shot callers such as the CLI (the web and API never wait)."""
+        source = self.forecast
+        if isinstance(source, ForecastOutlooks):
+            source.wait_until_ready(timeout)
 
     def catalogue(self, lang: str = "nl") -> Catalogue:
         """All occupations with their skills and labels in ``lang`` (cached per load)."""
@@ -287,6 +408,12 @@ class CheckService:
             self.rules,
             self.hooks,
         )
+
+
+def _same_run(old: ForecastSource | None, new: ForecastSource) -> bool:
+    if not isinstance(old, ForecastOutlooks) or not isinstance(new, ForecastOutlooks):
+        return False
+    return bool(old.run.run_key == new.run.run_key)
 
 
 def read_table(data: bytes, filename: str) -> pd.DataFrame:

@@ -442,7 +442,8 @@ class ForecastService:
     ) -> SkillAdjustment:
         """Store an employer-survey or expert-panel adjustment (author, date and reason).
 
-        TODO(accounts): restrict to the ``analyst`` role once accounts exist.
+        Who may call this is decided by the adapters: the API and web need the ``analyst``
+        role; the CLI is the operator's own tool on the server.
         """
         try:
             adjustment = SkillAdjustment(
@@ -516,6 +517,12 @@ class ForecastService:
     def _search(self, title: str) -> list[tuple[str, str, float]]:
         hits = self.taxonomy.search(title[:200], lang="nl", kind=ConceptKind.OCCUPATION, limit=5)
         return [(h.uri, h.matched, h.score) for h in hits]
+
+    def map_report_titles(self, titles: Sequence[str]) -> list[TitleMatch]:
+        """Dutch VDAB titles → ESCO occupations, by the conservative mapping that the shortage
+        list uses (exact label, exact part, or a clear search hit); used by the checks to give
+        occupations the tension ratio of the report's tables."""
+        return map_titles(titles, {}, self._search)
 
     def tension(
         self,
