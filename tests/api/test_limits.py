@@ -139,6 +139,13 @@ def test_nul_in_query_is_invalid_input_on_every_backend(client: TestClient) -> N
     is_problem(response, 422, "invalid_input")
 
 
+def test_pages_get_a_readable_page_for_nul(client: TestClient) -> None:
+    response = client.get("/taxonomie", params={"q": "verpleeg\x00"})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Er klopt iets niet in wat je ingaf." in response.text and "U+0000" in response.text
+
+
 def test_nul_in_text_bodies_is_invalid_input(limited: TestClient) -> None:
     url = "/api/v1/_test/echo"
     is_problem(limited.post(url, json={"name": "a\x00b"}), 422, "invalid_input")

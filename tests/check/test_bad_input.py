@@ -61,14 +61,14 @@ def test_web_citizen_check_bad_input_is_explained(client: TestClient) -> None:
     assert status in (400, 422) and "Waarschuwingslampjes" not in text
     assert "cv" in text.lower()
     # bodies over KOERS_MAX_BODY_BYTES (1 MB) are refused by the request-limits middleware
-    # before any page code runs: 413 problem+json, nothing read or stored
+    # before any page code runs: 413 as a Dutch page, nothing read or stored
     status, text = post_check(client, cv=BIG_CV.decode())
-    assert status == 413 and "larger than" in text, text[:300]
+    assert status == 413 and "Dit is te groot" in text and "<html" in text, text[:300]
     status, text = post_check(client, files={"file": ("cv.bin", GARBAGE, "application/pdf")})
     assert status in (400, 422), text[:300]
     assert "Waarschuwingslampjes" not in text
     status, text = post_check(client, files={"file": ("cv.txt", BIG_CV, "text/plain")})
-    assert status == 413 and "larger than" in text, text[:300]
+    assert status == 413 and "Dit is te groot" in text, text[:300]
     bad = demo()
     bad["targets"] = [UNKNOWN]
     status, text = post_check(

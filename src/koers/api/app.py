@@ -24,14 +24,13 @@ from koers.errors import KoersError
 from koers.logging import configure_logging
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
-from koers.web.errors import error_page, wants_html
+from koers.web.errors import error_page, refusal_page, wants_html
 from koers.web.pages import account as account_pages
 from koers.web.pages import analyst as analyst_pages
 from koers.web.pages import citizen as citizen_pages
-from koers.web.pages import citizen_downloads
+from koers.web.pages import citizen_downloads, public
 from koers.web.pages import coach as coach_pages
 from koers.web.pages import employer as employer_pages
-from koers.web.pages import public
 from koers.web.pages import taxonomy as taxonomy_pages
 
 API_ROUTERS = [
@@ -73,7 +72,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.taxonomy.prepare()
 
     install_error_handlers(app)
-    install_middleware(app, settings)
+    install_middleware(app, settings, page_error=refusal_page)
     _install_web_errors(app)
     for router in API_ROUTERS + WEB_ROUTERS:
         app.include_router(router)

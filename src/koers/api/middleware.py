@@ -7,7 +7,8 @@ Registered once by ``install_middleware(app, settings)``; order from the outside
 2. ``TimeoutMiddleware``: a response must start within ``request_timeout_seconds`` or the
    client gets 503 problem+json.
 3. ``RequestLimitsMiddleware``: bodies over ``max_body_bytes`` get 413 problem+json; the NUL
-   character (U+0000) in the address or body gets 422 (PostgreSQL cannot store it).
+   character (U+0000) in the address or body gets 422 (PostgreSQL cannot store it). Web pages
+   (paths outside ``/api`` and ``/health``) get the same status as a readable error page.
 
 Pure ASGI (no ``BaseHTTPMiddleware``), so streaming answers and background tasks stay intact.
 See ``docs/api.md``.
@@ -21,10 +22,12 @@ import contextlib
 import hashlib
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from koers.api.errors import http_problem, problem
@@ -166,6 +169,11 @@ def _consume_result(task: asyncio.Future[Any]) -> None:
         task.result()
 
 
+PageError = Callable[[Scope, int, str], Response]
+"""Builds the web space's error page (Dutch or English) for a refusal before any route runs:
+pages get a page they can read, the API keeps problem+json."""
+
+
 class BodyTooLarge(Exception):
     """The body went over the limit while it was read."""
 
@@ -177,16 +185,19 @@ class RequestLimitsMiddleware:
     read (at most the limit), checked, then handed to the application unchanged.
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_body_bytes: int, page_error: PageError | None = None
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.page_error = page_error
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         if _has_nul(scope):
-            await _nul_problem(scope, receive, send)
+            await self._nul(scope, receive, send)
             return
         headers = Headers(scope=scope)
         declared = headers.get("content-length")
@@ -211,7 +222,7 @@ class RequestLimitsMiddleware:
         if body is None:  # the client went away
             return
         if _body_has_nul(body, headers.get("content-type", "")):
-            await _nul_problem(scope, receive, send)
+            await self._nul(scope, receive, send)
             return
         replayed = False
 
@@ -239,12 +250,27 @@ class RequestLimitsMiddleware:
             if not message.get("more_body", False):
                 return b"".join(chunks)
 
+    def _for_pages(self, scope: Scope) -> bool:
+        path: str = scope.get("path", "")
+        return self.page_error is not None and not path.startswith(("/api", "/health"))
+
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = http_problem(
-            413, f"The request body is larger than {self.max_body_bytes} bytes."
-        )
+        message = f"The request body is larger than {self.max_body_bytes} bytes."
+        if self._for_pages(scope):
+            assert self.page_error is not None
+            response = self.page_error(scope, 413, message)
+        else:
+            response = http_problem(413, message)
         response.headers["Connection"] = "close"
         await response(scope, receive, send)
+
+    async def _nul(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self._for_pages(scope):
+            assert self.page_error is not None
+            message = "Text may not contain the NUL character (U+0000)."
+            await self.page_error(scope, 422, message)(scope, receive, send)
+        else:
+            await _nul_problem(scope, receive, send)
 
 
 def _has_nul(scope: Scope) -> bool:
@@ -273,8 +299,12 @@ async def _nul_problem(scope: Scope, receive: Receive, send: Send) -> None:
     await response(scope, receive, send)
 
 
-def install_middleware(app: FastAPI, settings: Settings) -> None:
+def install_middleware(
+    app: FastAPI, settings: Settings, page_error: PageError | None = None
+) -> None:
     """Register the hardening middleware on ``app`` (the last added runs first)."""
-    app.add_middleware(RequestLimitsMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestLimitsMiddleware, max_body_bytes=settings.max_body_bytes, page_error=page_error
+    )
     app.add_middleware(TimeoutMiddleware, seconds=settings.request_timeout_seconds)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -119,6 +119,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Something is wrong in what you entered.",
     },
     "error.back": {"nl": "Terug naar de start", "en": "Back to the start"},
+    "error.too_large": {
+        "nl": "Dit is te groot. Stuur een kleiner bestand of een kortere tekst. "
+        "Er is niets bewaard.",
+        "en": "This is too large. Send a smaller file or a shorter text. Nothing was saved.",
+    },
     "footer.data": {
         "nl": "Gegevens: ESCO v1.1.1 © Europese Unie; O*NET 29.3 (USDOL/ETA, CC BY 4.0); BLS.",
         "en": "Data: ESCO v1.1.1 © European Union; O*NET 29.3 (USDOL/ETA, CC BY 4.0); BLS.",
