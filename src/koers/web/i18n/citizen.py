@@ -225,4 +225,294 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Beroep of doelen aangepast",
         "en": "Job or goals changed",
     },
+    # -- editing a claim, work and learning, goals, preferences; history in words
+    "citizen.form.save": {"nl": "Bewaar", "en": "Save"},
+    "citizen.form.cancel": {"nl": "Terug zonder bewaren", "en": "Back without saving"},
+    "citizen.form.to_field": {"nl": "Ga naar het veld", "en": "Go to the field"},
+    "citizen.form.date_hint": {
+        "nl": "Bijvoorbeeld 2021-06-30. Leeg laten mag.",
+        "en": "For example 2021-06-30. You may leave it empty.",
+    },
+    "citizen.more.title": {"nl": "Meer over jou", "en": "More about you"},
+    "citizen.edit.change": {"nl": "Pas aan", "en": "Change"},
+    "citizen.claim.title": {"nl": "Competentie aanpassen", "en": "Change a skill"},
+    "citizen.claim.rule": {
+        "nl": "Zei je het zelf (bron: ikzelf)? Dan kan je alles aanpassen. Zegt iemand anders "
+        "het, zoals een werkgever, school, VDAB of een EVC-beoordelaar? Dan pas je alleen "
+        "'laatst gebruikt' en je notitie aan. Wat een ander zegt, verander je niet. Je kan de "
+        "competentie wel verwijderen.",
+        "en": "Did you say it yourself (source: myself)? Then you can change everything. Does "
+        "someone else say it, such as an employer, school, VDAB or an RPL assessor? Then you "
+        "only change 'last used' and your note. You do not change what someone else says. You "
+        "can still remove the skill.",
+    },
+    "citizen.claim.only_some": {
+        "nl": "alleen laatst gebruikt en notitie",
+        "en": "only last used and note",
+    },
+    "citizen.claim.locked": {
+        "nl": "Iemand anders zegt dat je dit kan. Daarom blijven de bron, het bewijs en de datum "
+        "waarop je het leerde zoals ze zijn.",
+        "en": "Someone else says you can do this. So the source, the evidence and the date you "
+        "learned it stay as they are.",
+    },
+    "citizen.claim.who": {"nl": "Wie zegt dat je dit kan?", "en": "Who says you can do this?"},
+    "citizen.claim.evidence_type": {"nl": "Soort bewijs", "en": "Kind of evidence"},
+    "citizen.claim.when": {"nl": "Wanneer?", "en": "When?"},
+    "citizen.claim.note": {
+        "nl": "Notitie voor jezelf (niet verplicht)",
+        "en": "Note for yourself (optional)",
+    },
+    "citizen.edit.locked": {
+        "nl": "Deze competentie komt van iemand anders. Je kan alleen 'laatst gebruikt' en je "
+        "notitie aanpassen. Er is niets bewaard.",
+        "en": "This skill comes from someone else. You can only change 'last used' and your "
+        "note. Nothing was saved.",
+    },
+    "citizen.verification.verified": {"nl": "nagekeken", "en": "verified"},
+    "citizen.verification.attested": {"nl": "bevestigd door een ander", "en": "attested"},
+    "citizen.verification.self_declared": {"nl": "zelf gezegd", "en": "self-declared"},
+    "citizen.verification.inferred": {"nl": "afgeleid", "en": "inferred"},
+    "citizen.career.title": {"nl": "Mijn werk en opleidingen", "en": "My work and learning"},
+    "citizen.career.intro": {
+        "nl": "Je jobs en je opleidingen. Bij een job kies je het beroep. Zo weten we welke "
+        "competenties erbij horen.",
+        "en": "Your jobs and your learning. For a job you choose the occupation. Then we know "
+        "which skills go with it.",
+    },
+    "citizen.career.caption": {
+        "nl": "Je werk en opleidingen, de nieuwste eerst",
+        "en": "Your work and learning, newest first",
+    },
+    "citizen.career.none": {
+        "nl": "Nog geen werk of opleiding.",
+        "en": "No work or learning yet.",
+    },
+    "citizen.entry.what": {"nl": "Wat", "en": "What"},
+    "citizen.entry.kind": {"nl": "Soort", "en": "Kind"},
+    "citizen.entry.kind.job": {"nl": "werk", "en": "work"},
+    "citizen.entry.kind.learning": {"nl": "opleiding", "en": "learning"},
+    "citizen.entry.title.new.job": {"nl": "Werk toevoegen", "en": "Add work"},
+    "citizen.entry.title.new.learning": {"nl": "Opleiding toevoegen", "en": "Add learning"},
+    "citizen.entry.title.edit.job": {"nl": "Werk aanpassen", "en": "Change work"},
+    "citizen.entry.title.edit.learning": {"nl": "Opleiding aanpassen", "en": "Change learning"},
+    "citizen.entry.intro": {
+        "nl": "Doe eerst stap 1 en dan stap 2. Wat je in stap 2 typt, bewaren we pas als je op "
+        "'Bewaar' drukt.",
+        "en": "First do step 1, then step 2. What you type in step 2 is saved only when you "
+        "press 'Save'.",
+    },
+    "citizen.entry.step1.job": {"nl": "Stap 1: zoek het beroep", "en": "Step 1: find the job"},
+    "citizen.entry.step1.learning": {
+        "nl": "Stap 1: zoek wat je leerde (niet verplicht)",
+        "en": "Step 1: find what you learned (optional)",
+    },
+    "citizen.entry.step2": {"nl": "Stap 2: vul de rest in", "en": "Step 2: fill in the rest"},
+    "citizen.entry.search.job": {
+        "nl": "Typ de naam van een beroep",
+        "en": "Type the name of an occupation",
+    },
+    "citizen.entry.search.learning": {
+        "nl": "Typ de naam van een competentie",
+        "en": "Type the name of a skill",
+    },
+    "citizen.entry.no_hits": {
+        "nl": "Niets gevonden. Probeer een ander woord.",
+        "en": "Nothing found. Try another word.",
+    },
+    "citizen.entry.occupation": {"nl": "Beroep", "en": "Occupation"},
+    "citizen.entry.search_first": {
+        "nl": "Nog geen beroep gekozen. Zoek het eerst in stap 1.",
+        "en": "No occupation chosen yet. Find it first in step 1.",
+    },
+    "citizen.entry.skills": {
+        "nl": "Wat leerde je? (niet verplicht)",
+        "en": "What did you learn? (optional)",
+    },
+    "citizen.entry.skills_hint": {
+        "nl": "Nog geen competenties gekozen. Je kan ze zoeken in stap 1.",
+        "en": "No skills chosen yet. You can find them in step 1.",
+    },
+    "citizen.entry.about.job": {"nl": "Over dit werk", "en": "About this work"},
+    "citizen.entry.about.learning": {"nl": "Over deze opleiding", "en": "About this learning"},
+    "citizen.entry.name.job": {
+        "nl": "Naam van je job, zoals jij hem noemt (niet verplicht)",
+        "en": "Name of your job, as you call it (optional)",
+    },
+    "citizen.entry.name.learning": {
+        "nl": "Naam van de opleiding of cursus",
+        "en": "Name of the course or training",
+    },
+    "citizen.entry.org.job": {"nl": "Werkgever (niet verplicht)", "en": "Employer (optional)"},
+    "citizen.entry.org.learning": {
+        "nl": "School of organisatie (niet verplicht)",
+        "en": "School or organisation (optional)",
+    },
+    "citizen.entry.title_field": {"nl": "Naam", "en": "Name"},
+    "citizen.entry.organisation": {"nl": "Waar", "en": "Where"},
+    "citizen.entry.start": {"nl": "Begonnen op", "en": "Started on"},
+    "citizen.entry.end": {"nl": "Gestopt op", "en": "Ended on"},
+    "citizen.entry.end_hint": {
+        "nl": "Bijvoorbeeld 2023-12-31. Laat leeg als het nog loopt.",
+        "en": "For example 2023-12-31. Leave empty if it is still going on.",
+    },
+    "citizen.entry.none": {
+        "nl": "Dit werk of deze opleiding staat niet (meer) in je portfolio. Er is niets "
+        "gewijzigd.",
+        "en": "This work or learning is not (or no longer) in your portfolio. Nothing was changed.",
+    },
+    "citizen.entry.order": {
+        "nl": "Je stopte voor je begon: de datum 'gestopt op' ligt voor 'begonnen op'. Er is "
+        "niets bewaard.",
+        "en": "You ended before you started: 'ended on' is before 'started on'. Nothing was saved.",
+    },
+    "citizen.entry.no_occupation": {
+        "nl": "Kies een beroep uit de lijst. Zoek het eerst. Er is niets bewaard.",
+        "en": "Choose an occupation from the list. Search for it first. Nothing was saved.",
+    },
+    "citizen.entry.unknown_occupation": {
+        "nl": "Dit beroep kennen we niet. Zoek het en kies het uit de lijst. Er is niets bewaard.",
+        "en": "We do not know this occupation. Search for it and choose it from the list. "
+        "Nothing was saved.",
+    },
+    "citizen.entry.unknown_skill": {
+        "nl": "Een competentie kennen we niet. Zoek ze en kies ze uit de lijst. Er is niets "
+        "bewaard.",
+        "en": "We do not know a skill. Search for it and choose it from the list. Nothing was "
+        "saved.",
+    },
+    "citizen.entry.too_many_skills": {
+        "nl": "Kies ten hoogste 50 competenties. Er is niets bewaard.",
+        "en": "Choose at most 50 skills. Nothing was saved.",
+    },
+    "citizen.entry.no_title": {
+        "nl": "Geef de opleiding een naam. Er is niets bewaard.",
+        "en": "Give the learning a name. Nothing was saved.",
+    },
+    "citizen.goals.title": {"nl": "Mijn beroep en doelen", "en": "My job and goals"},
+    "citizen.goals.intro": {
+        "nl": "De Competentiecheck vergelijkt je competenties met je beroep en met de beroepen "
+        "die je wil doen.",
+        "en": "The skills check compares your skills with your job and with the jobs you want "
+        "to do.",
+    },
+    "citizen.goals.current": {
+        "nl": "Mijn beroep nu (of mijn laatste beroep)",
+        "en": "My job now (or my last job)",
+    },
+    "citizen.goals.no_current": {"nl": "Nog niet gekozen.", "en": "Not chosen yet."},
+    "citizen.goals.clear": {"nl": "Wis dit beroep", "en": "Clear this job"},
+    "citizen.goals.targets": {
+        "nl": "Beroepen die ik wil doen (doelen)",
+        "en": "Jobs I want to do (goals)",
+    },
+    "citizen.goals.no_targets": {"nl": "Nog geen doelen.", "en": "No goals yet."},
+    "citizen.goals.remove": {"nl": "Verwijder doel", "en": "Remove goal"},
+    "citizen.goals.pick": {"nl": "Een beroep kiezen", "en": "Choose a job"},
+    "citizen.goals.search_first": {
+        "nl": "Zoek eerst een beroep. Daarna kies je wat het voor jou is.",
+        "en": "First search for a job. Then choose what it is for you.",
+    },
+    "citizen.goals.role": {"nl": "Wat is dit beroep voor jou?", "en": "What is this job for you?"},
+    "citizen.goals.role.current": {
+        "nl": "Mijn beroep nu, of mijn laatste beroep",
+        "en": "My job now, or my last job",
+    },
+    "citizen.goals.role.target": {
+        "nl": "Een beroep dat ik wil doen (doel)",
+        "en": "A job I want to do (goal)",
+    },
+    "citizen.goals.no_role": {
+        "nl": "Kies wat dit beroep voor jou is: je beroep nu of een doel. Er is niets bewaard.",
+        "en": "Choose what this job is for you: your job now or a goal. Nothing was saved.",
+    },
+    "citizen.goals.already": {
+        "nl": "Dit beroep staat al bij je doelen. Er is niets bewaard.",
+        "en": "This job is already one of your goals. Nothing was saved.",
+    },
+    "citizen.goals.too_many": {
+        "nl": "Je hebt al 10 doelen. Verwijder er eerst een. Er is niets bewaard.",
+        "en": "You already have 10 goals. Remove one first. Nothing was saved.",
+    },
+    "citizen.goals.not_there": {
+        "nl": "Dit beroep staat niet (meer) bij je doelen. Er is niets gewijzigd.",
+        "en": "This job is not (or no longer) one of your goals. Nothing was changed.",
+    },
+    "citizen.prefs.title": {"nl": "Wat ik wil", "en": "What I want"},
+    "citizen.prefs.intro": {
+        "nl": "Wat je graag doet en hoe je wil werken. De Competentiecheck houdt er rekening mee. "
+        "Alles is niet verplicht.",
+        "en": "What you like doing and how you want to work. The skills check takes it into "
+        "account. Nothing is required.",
+    },
+    "citizen.prefs.work": {"nl": "Hoe wil je werken?", "en": "How do you want to work?"},
+    "citizen.prefs.feel": {"nl": "Wat doe je graag?", "en": "What do you like doing?"},
+    "citizen.prefs.interests": {"nl": "Interesses", "en": "Interests"},
+    "citizen.prefs.interests_hint": {
+        "nl": "Bijvoorbeeld: zorg, techniek, buiten werken. Zet een komma tussen.",
+        "en": "For example: care, technology, working outside. Put a comma between.",
+    },
+    "citizen.prefs.hours": {"nl": "Uren per week", "en": "Hours per week"},
+    "citizen.prefs.hours_hint": {
+        "nl": "Een getal van 0 tot 80, bijvoorbeeld 30.",
+        "en": "A number from 0 to 80, for example 30.",
+    },
+    "citizen.prefs.region": {
+        "nl": "Waar wil je werken? (gemeente of provincie)",
+        "en": "Where do you want to work? (municipality or province)",
+    },
+    "citizen.prefs.likes": {"nl": "Wat doe je graag?", "en": "What do you like doing?"},
+    "citizen.prefs.dislikes": {
+        "nl": "Wat doe je liever niet?",
+        "en": "What would you rather not do?",
+    },
+    "citizen.prefs.bad_hours": {
+        "nl": "Uren per week moet een getal van 0 tot 80 zijn. Er is niets bewaard.",
+        "en": "Hours per week must be a number from 0 to 80. Nothing was saved.",
+    },
+    "citizen.prefs.bad_interests": {
+        "nl": "Te veel of te lange interesses: ten hoogste 50, elk ten hoogste 100 tekens. Er is "
+        "niets bewaard.",
+        "en": "Too many or too long interests: at most 50, each at most 100 characters. Nothing "
+        "was saved.",
+    },
+    "citizen.history.view": {"nl": "Bekijk", "en": "View"},
+    "citizen.history.view_version": {
+        "nl": "Versie {version} bekijken",
+        "en": "View version {version}",
+    },
+    "citizen.change.field": {
+        "nl": "{field} gewijzigd: {old} → {new}",
+        "en": "{field} changed: {old} → {new}",
+    },
+    "citizen.change.set": {"nl": "{field}: {new}", "en": "{field}: {new}"},
+    "citizen.change.empty": {"nl": "leeg", "en": "empty"},
+    "citizen.change.f.source": {"nl": "Bron", "en": "Source"},
+    "citizen.change.f.evidence": {"nl": "Bewijs", "en": "Evidence"},
+    "citizen.change.f.verification": {"nl": "Nagekeken", "en": "Checked"},
+    "citizen.change.f.note": {"nl": "Notitie", "en": "Note"},
+    "citizen.change.skill_added": {"nl": "Competentie erbij: {name}", "en": "Skill added: {name}"},
+    "citizen.change.skill_removed": {
+        "nl": "Competentie eraf: {name}",
+        "en": "Skill taken off: {name}",
+    },
+    "citizen.change.target_added": {"nl": "Doel erbij: {name}", "en": "Goal added: {name}"},
+    "citizen.change.target_removed": {"nl": "Doel eraf: {name}", "en": "Goal removed: {name}"},
+    "citizen.version.title": {
+        "nl": "Mijn portfolio bij versie {version}",
+        "en": "My portfolio at version {version}",
+    },
+    "citizen.version.intro": {
+        "nl": "Zo zag je portfolio eruit op {when}. Dit is een oude versie: je kan ze alleen "
+        "bekijken. Je portfolio heeft nu {total} versies.",
+        "en": "This is how your portfolio looked on {when}. This is an old version: you can only "
+        "look at it. Your portfolio now has {total} versions.",
+    },
+    "citizen.version.nav": {"nl": "Andere versies", "en": "Other versions"},
+    "citizen.version.previous": {"nl": "Versie {version}", "en": "Version {version}"},
+    "citizen.version.next": {"nl": "Versie {version}", "en": "Version {version}"},
+    "citizen.version.none": {
+        "nl": "Deze versie bestaat niet. Je portfolio heeft versie 1 tot en met {total}.",
+        "en": "This version does not exist. Your portfolio has versions 1 to {total}.",
+    },
 }
