@@ -69,3 +69,16 @@ def test_unsaved_portfolio_is_posted_back(web: Web) -> None:
     broken = client.post(URL, data={**form, "portfolio_json": json.dumps({"claims": 3})})
     assert broken.status_code == 422
     assert "claims" in broken.text
+
+
+def test_page_offers_the_downloads(web: Web) -> None:
+    citizen, _label = client_with_portfolio(web)
+    login(web.client, citizen.email)
+    page = web.client.get("/mijn-competenties").text
+    assert 'href="/mijn-competenties/download/pdf"' in page and "PDF voor bij je cv" in page
+    fresh = TestClient(web.client.app)
+    token = CSRF.search(fresh.get("/mijn-competenties").text)
+    assert token is not None
+    shown = fresh.post("/mijn-competenties", data={"csrf_token": token.group(1), "demo": "1"})
+    assert 'action="/mijn-competenties/download"' in shown.text
+    assert 'name="kind" value="pdf"' in shown.text

@@ -270,6 +270,29 @@ def test_preferences(site: Web) -> None:
     assert stale.status_code == 409 and current(site, account).preferences.region == "Brugge"
 
 
+def test_name_and_birth_year(site: Web) -> None:
+    account, client = sign_up(site)
+    page = client.get("/mijn-competenties/voorkeuren").text
+    assert '<label for="birth_year">' in page and "Over jou" in page
+    saved = post(
+        client, page, "/mijn-competenties/voorkeuren", display_name="Zoë Peeters", birth_year="1971"
+    )
+    assert saved.status_code == 200
+    person = current(site, account).person
+    assert (person.display_name, person.birth_year) == ("Zoë Peeters", 1971)
+    assert 'value="Zoë Peeters"' in client.get("/mijn-competenties/voorkeuren").text
+    count = len(events(site, account))
+    page = client.get("/mijn-competenties/voorkeuren").text
+    for year in ("71", "2030", "1800", "negentig"):
+        refused = post(
+            client, page, "/mijn-competenties/voorkeuren", display_name="Zoë", birth_year=year
+        )
+        assert refused.status_code == 422 and 'href="#birth_year"' in refused.text
+        assert "vier cijfers" in refused.text
+    assert len(events(site, account)) == count  # nothing stored on a refusal
+    assert current(site, account).person.birth_year == 1971
+
+
 def test_pages_need_a_sign_in(site: Web) -> None:
     anonymous = TestClient(site.client.app)
     for path in ("loopbaan", "loopbaan/nieuw", "doelen", "voorkeuren"):

@@ -515,4 +515,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Deze versie bestaat niet. Je portfolio heeft versie 1 tot en met {total}.",
         "en": "This version does not exist. Your portfolio has versions 1 to {total}.",
     },
+    "citizen.download.title": {"nl": "Downloaden", "en": "Download"},
+    "citizen.download.hint": {
+        "nl": "Neem je competenties mee. De PDF is één pagina: je kunt hem bij je cv voegen.",
+        "en": "Take your skills with you. The PDF is one page: you can add it to your CV.",
+    },
+    "citizen.download.pdf": {"nl": "PDF voor bij je cv", "en": "PDF to add to your CV"},
+    "citizen.download.html": {"nl": "Pagina om af te drukken", "en": "Page to print"},
+    "citizen.download.jsonld": {
+        "nl": "Europass-bestand (JSON-LD)",
+        "en": "Europass file (JSON-LD)",
+    },
+    "citizen.download.json": {
+        "nl": "Koers-bestand (om later weer in te laden)",
+        "en": "Koers file (to load again later)",
+    },
+    "citizen.prefs.you": {"nl": "Over jou", "en": "About you"},
+    "citizen.prefs.you_hint": {
+        "nl": "Niet verplicht. Je naam staat op je PDF. Je geboortejaar helpt de check om "
+        "je loopbaan in te schatten. Alleen jij ziet dit, tenzij je het deelt.",
+        "en": "Not required. Your name is on your PDF. Your birth year helps the check to "
+        "understand your career. Only you see this, unless you share it.",
+    },
+    "citizen.prefs.name": {"nl": "Je naam", "en": "Your name"},
+    "citizen.prefs.birth_year": {
+        "nl": "Je geboortejaar (bijvoorbeeld 1978)",
+        "en": "Your birth year (for example 1978)",
+    },
+    "citizen.prefs.bad_birth_year": {
+        "nl": "Dit geboortejaar klopt niet. Schrijf vier cijfers, bijvoorbeeld 1978.",
+        "en": "This birth year is not right. Write four digits, for example 1978.",
+    },
 }

@@ -28,6 +28,7 @@ from koers.portfolio import (
     EvidenceType,
     HistoryEntry,
     HistoryKind,
+    Person,
     Portfolio,
     PortfolioEvent,
     PortfolioInvalid,
@@ -1066,6 +1067,9 @@ def _preferences_response(
     context: dict[str, Any] = {"me": me, "stored": stored, "error": error, "field": field}
     if stored is not None:
         values = _preference_values(stored.portfolio.preferences)
+        person = stored.portfolio.person
+        values["display_name"] = person.display_name
+        values["birth_year"] = str(person.birth_year or "")
         if form and status_code != 409:
             values.update(form)
         context["values"] = values
@@ -1099,6 +1103,16 @@ def _interests(value: str) -> tuple[str, ...]:
     return words
 
 
+def _birth_year(value: str) -> int | None:
+    """Optional; a working-age year only (the check reads the career stage from it)."""
+    if not value.strip():
+        return None
+    this_year = date.today().year
+    if not value.strip().isdigit() or not this_year - 100 <= int(value) <= this_year - 14:
+        raise _EditRefused("citizen.prefs.bad_birth_year", 422, "birth_year")
+    return int(value)
+
+
 @router.post(PREFERENCES)
 def preferences_save(
     request: Request,
@@ -1111,8 +1125,11 @@ def preferences_save(
     region: Annotated[str, Form(max_length=200)] = "",
     likes: LongText = "",
     dislikes: LongText = "",
+    display_name: Annotated[str, Form(max_length=200)] = "",
+    birth_year: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
     def change(portfolio: Portfolio) -> Portfolio:
+        person = Person(display_name.strip(), _birth_year(birth_year))
         prefs = Preferences(
             interests=_interests(interests),
             hours_per_week=_hours(hours),
@@ -1120,10 +1137,12 @@ def preferences_save(
             likes=likes.strip(),
             dislikes=dislikes.strip(),
         )
-        return replace(portfolio, preferences=prefs)
+        return replace(portfolio, preferences=prefs, person=person)
 
     def again(error: str, status: int, field: str) -> Response:
         form = {
+            "display_name": display_name,
+            "birth_year": birth_year,
             "interests": interests,
             "hours": hours,
             "region": region,
