@@ -1,0 +1,36 @@
+"""The citizen check end to end on a stored forecast run (SAMPLE panels): the forecast
+adapter reads the run's outlooks, not a stub, and says which run it used."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from koers.check import Outlook
+from koers.forecast.model import RunInfo
+from koers.services.check import CheckService
+from koers.services.portfolio import PortfolioService
+from koers.services.taxonomy import TaxonomyService
+from koers.store.db import Database
+
+Runs = tuple[list[RunInfo], Path]
+
+
+def test_citizen_check_reads_the_latest_stored_run(
+    sqlite_loaded: Database, forecast_runs: Runs
+) -> None:
+    checks = CheckService(TaxonomyService(sqlite_loaded))
+    checks.wait_for_forecast(180)
+    demo = resources.files("koers.examples").joinpath("demo_citizen_portfolio.json")
+    portfolio = PortfolioService(sqlite_loaded, checks).read(demo.read_bytes(), demo.name)
+    result = checks.citizen(portfolio, "nl")
+
+    assert result.forecast.loaded
+    assert result.forecast.vintage in {r.run_key for r in forecast_runs[0]}
+    assert "SAMPLE" in result.forecast.note  # a sample run says so
+    outlooks = [f.forecast.outlook for f in result.fits]
+    assert result.fits and all(o is None or isinstance(o, Outlook) for o in outlooks)
+    assert any(o is not None for o in outlooks), "no occupation got an outlook from the run"
+    for fit in result.fits:
+        if fit.forecast.outlook is not None:
+            assert fit.forecast.source.startswith("forecast run ")
