@@ -3,10 +3,15 @@ adapter reads the run's outlooks, not a stub, and says which run it used."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
+from koers.api.app import create_app
 from koers.check import Outlook
+from koers.config import Settings
 from koers.forecast.model import RunInfo
 from koers.services.check import CheckService
 from koers.services.portfolio import PortfolioService
@@ -27,10 +32,23 @@ def test_citizen_check_reads_the_latest_stored_run(
 
     assert result.forecast.loaded
     assert result.forecast.vintage in {r.run_key for r in forecast_runs[0]}
-    assert "SAMPLE" in result.forecast.note  # a sample run says so
+    assert result.forecast.sample and "SAMPLE" in result.forecast.note  # a sample run says so
     outlooks = [f.forecast.outlook for f in result.fits]
     assert result.fits and all(o is None or isinstance(o, Outlook) for o in outlooks)
     assert any(o is not None for o in outlooks), "no occupation got an outlook from the run"
     for fit in result.fits:
         if fit.forecast.outlook is not None:
             assert fit.forecast.source.startswith("forecast run ")
+
+
+def test_check_page_says_the_outlooks_are_samples(
+    sqlite_loaded: Database, forecast_runs: Runs, settings: Settings
+) -> None:
+    app = create_app(settings, sqlite_loaded)
+    client = TestClient(app)
+    page = client.get("/competentiecheck")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert token is not None
+    shown = client.post("/competentiecheck", data={"csrf_token": token.group(1), "demo": "1"})
+    assert shown.status_code == 200
+    assert "voorbeeldcijfers, niet uit een echte prognose" in shown.text

@@ -43,6 +43,9 @@ class ForecastStatus:
     scenario: str = ""
     method: str = ""
     note: str = ""
+    sample: bool = False
+    """The run was made on sample (fictitious) inputs: its outlooks illustrate, they do not
+    predict; pages and answers must say so."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,13 +99,15 @@ class ForecastOutlooks:
         self._tension_thread: threading.Thread | None = None
 
     def status(self) -> ForecastStatus:
-        sample = " (SAMPLE inputs)" if getattr(self.run, "is_sample", False) else ""
+        is_sample = bool(getattr(self.run, "is_sample", False))
+        sample = " (SAMPLE inputs)" if is_sample else ""
         return ForecastStatus(
             loaded=True,
             vintage=str(self.run.run_key),
             scenario=str(self.run.scenario),
             method=str(self.run.method),
             note=f"forecast run {self.run.run_key}{sample}",
+            sample=is_sample,
         )
 
     def _shortages(self) -> dict[str, tuple[str, bool]]:

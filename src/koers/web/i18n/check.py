@@ -36,4 +36,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Concrete voorstellen volgen zodra die module van Koers klaar is.",
         "en": "Concrete offers follow once that Koers module is ready.",
     },
+    "check.sample_forecast": {
+        "nl": "Let op: de vooruitzichten hieronder komen uit voorbeeldcijfers, niet uit een echte "
+        "prognose. Ze tonen hoe de check werkt. Beslis er niets mee.",
+        "en": "Note: the outlooks below come from sample numbers, not from a real forecast. "
+        "They show how the check works. Do not base decisions on them.",
+    },
 }
