@@ -54,3 +54,32 @@ def test_binary_input_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "UTF-8" in result.output
     assert "Traceback" not in result.output
+
+
+DUTCH = Path(__file__).parents[2] / "src/koers/extraction/data/dutch_dev_annotations.csv"
+SAMPLE_GOLD = Path(__file__).parents[2] / "src/koers/extraction/tests/fixtures/gold_sample.csv"
+
+
+def test_eval_held_out_protocols(tmp_path: Path) -> None:
+    common = ["eval", "skills", "--k", "5", "--format", "json", "--lexical-only"]
+    result = runner.invoke(app, [*common, "--gold", str(DUTCH), "--protocol", "split-half"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["protocol"] == "split-half" and len(report["folds"]) == 2
+    for fold in report["folds"]:
+        assert fold["tune"] != fold["test"]
+        assert 0 <= fold["held_out"]["r_precision@5"] <= 1
+        assert fold["held_out"]["sentences"] + fold["tuned"]["sentences"] == 55
+    cross = runner.invoke(
+        app,
+        [*common, "--gold", str(DUTCH), "--gold", str(SAMPLE_GOLD), "--protocol", "cross-domain"],
+    )
+    assert cross.exit_code == 0, cross.output
+    folds = json.loads(cross.stdout)["folds"]
+    assert [(f["tune"], f["test"]) for f in folds] == [
+        ("dutch_dev_annotations.csv", "gold_sample.csv"),
+        ("gold_sample.csv", "dutch_dev_annotations.csv"),
+    ]
+    one = runner.invoke(app, [*common, "--gold", str(DUTCH), "--protocol", "cross-domain"])
+    assert one.exit_code == 2
+    assert "two --gold" in one.output

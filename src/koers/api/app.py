@@ -19,6 +19,7 @@ from koers.api.routers import accounts, audit, consents, health, me, taxonomy
 from koers.api.routers import check as check_api
 from koers.api.routers import forecast as forecast_api
 from koers.api.routers import portfolio as portfolio_api
+from koers.api.routers import skills as skills_api
 from koers.config import Settings
 from koers.errors import KoersError
 from koers.logging import configure_logging
@@ -43,6 +44,7 @@ API_ROUTERS = [
     forecast_api.router,
     portfolio_api.router,
     check_api.router,
+    skills_api.router,
 ]
 WEB_ROUTERS = [public.router, taxonomy_pages.router, account_pages.router, analyst_pages.router]
 WEB_ROUTERS += [citizen_pages.router, employer_pages.router]

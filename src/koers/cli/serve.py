@@ -22,5 +22,10 @@ def serve(
     if demo and not taxonomy_service().is_loaded():
         typer.echo("Loading the bundled ESCO data into the embedded database (first start)...")
         taxonomy_service().load()
+    # Skill extraction answers lexically at once and switches to hybrid (sentence embeddings)
+    # when the label vectors are loaded in the background (minutes the very first time).
+    from koers.services.extraction import shared_extraction
+
+    shared_extraction().warm_up(settings().data_dir / "cache" / "extraction", hybrid=True)
     typer.echo(f"Koers is running at http://{host}:{port}/  (API docs: /api/docs)")
     uvicorn.run(create_app(settings()), host=host, port=port, log_level="warning")

@@ -27,6 +27,7 @@ from koers.extraction.model import Extraction
 app = typer.Typer(no_args_is_help=True)
 
 MAX_INPUT_BYTES = 50_000_000
+BATCH_TEXTS = 256
 
 
 class ExtractFormat(StrEnum):
@@ -137,7 +138,12 @@ def extract(
         raise typer.BadParameter("give exactly one of --input FILE or --text TEXT")
     texts = read_texts(input) if input is not None else [check_text(text or "")]
     extractor = build_extractor(lexical_only, labels or [])
-    extractions = [extractor.extract(t, top) for t in texts]
+    # All segments and word windows of a chunk of texts go to the encoder in one call.
+    extractions = [
+        extraction
+        for i in range(0, len(texts), BATCH_TEXTS)
+        for extraction in extractor.extract_many(texts[i : i + BATCH_TEXTS], top)
+    ]
     if format is ExtractFormat.JSON:
         payload = [to_json(e) for e in extractions]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

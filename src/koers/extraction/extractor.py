@@ -16,12 +16,14 @@ is dropped and the lexical weights are rescaled (lexical fallback).
 
 from __future__ import annotations
 
+import copy
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from koers.extraction.embedding import EmbeddingIndex, Encoder, FloatArray
+from koers.extraction.embedding import EmbeddingIndex, Encoder, FloatArray, IntArray
 from koers.extraction.lexical import LabelSet, PhraseMatcher, TfidfIndex
 from koers.extraction.model import ExtractedSkill, Extraction, Method, SkillLabel, Span
 from koers.extraction.text import STOPWORDS, Token, check_text, segments, tokens
@@ -39,6 +41,8 @@ class HybridConfig:
         phrase: weight of an exact label occurrence.
         window_sizes: word-window lengths embedded besides the whole segment.
         max_windows: cap on windows per segment (longest segments are the slowest).
+        cache_size: query vectors (segments and windows) kept between calls, so a phrase
+            that recurs across texts of a run is encoded once.
     """
 
     embedding: float = 1.0
@@ -46,6 +50,21 @@ class HybridConfig:
     phrase: float = 0.05
     window_sizes: tuple[int, ...] = (2, 3)
     max_windows: int = 96
+    cache_size: int = 50_000
+
+
+_CHUNK_ROWS = 256
+"""Query vectors scored against all labels per matrix product (bounds memory: 256 × 99k
+floats is 100 MB) while keeping the label matrix read once for many queries."""
+
+
+@dataclass(slots=True)
+class _Segment:
+    start: int
+    end: int
+    toks: list[Token]
+    spans: list[tuple[int, int]]
+    """The segment itself first, then its word windows (only with an encoder)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +86,8 @@ class SkillExtractor:
             with ``encoder`` when omitted (slow: about a minute per 15,000 labels on 2 cores).
         config: blend weights.
         display_lang: language of the labels returned to the user.
+        fast_scoring: score label vectors in bfloat16 when torch is installed (see
+            :class:`~koers.extraction.embedding.EmbeddingIndex`).
     """
 
     def __init__(
@@ -76,6 +97,7 @@ class SkillExtractor:
         label_matrix: FloatArray | None = None,
         config: HybridConfig | None = None,
         display_lang: str = "en",
+        fast_scoring: bool = True,
     ) -> None:
         self.config = config or HybridConfig()
         self.label_set = LabelSet.build(labels, display_lang=display_lang)
@@ -86,10 +108,40 @@ class SkillExtractor:
         self._rows = np.argsort(self.label_set.label_skill, kind="stable")
         self._encoder = encoder
         self._embedding: EmbeddingIndex | None = None
+        self._vectors: dict[str, FloatArray] = {}
+        self._lock = threading.Lock()
         if encoder is not None:
             if label_matrix is None:
                 label_matrix = encoder.encode(self.label_set.labels)
-            self._embedding = EmbeddingIndex(self.label_set, label_matrix)
+            self._embedding = EmbeddingIndex(self.label_set, label_matrix, fast=fast_scoring)
+
+    def with_embeddings(
+        self, encoder: Encoder, label_matrix: FloatArray, fast_scoring: bool = True
+    ) -> SkillExtractor:
+        """A hybrid extractor that shares this one's labels and lexical indexes (cheap: the
+        lexical build is not repeated).
+
+        Raises:
+            ExtractionError: the matrix does not match the labels.
+        """
+        other = copy.copy(self)
+        other._encoder = encoder
+        other._embedding = EmbeddingIndex(self.label_set, label_matrix, fast=fast_scoring)
+        other._vectors = {}
+        other._lock = threading.Lock()
+        return other
+
+    def with_config(self, config: HybridConfig) -> SkillExtractor:
+        """The same extractor with other weights or windows; indexes, label vectors and the
+        query-vector cache are shared (for choosing a configuration on a dev set)."""
+        other = copy.copy(self)
+        other.config = config
+        return other
+
+    def clear_cache(self) -> None:
+        """Forget cached query vectors (benchmarks time extraction without them)."""
+        with self._lock:
+            self._vectors.clear()
 
     @property
     def method(self) -> Method:
@@ -110,10 +162,39 @@ class SkillExtractor:
             TextTooLong: the text exceeds :data:`koers.extraction.text.MAX_TEXT_CHARS`.
             NotText: the text looks like binary data.
         """
-        text = check_text(text)
+        return self.extract_many([text], top)[0]
+
+    def extract_many(self, texts: Sequence[str], top: int = 10) -> list[Extraction]:
+        """:meth:`extract` for many texts; every segment and word window of all texts goes to
+        the encoder in one call (the encoder's own batching sorts them by length).
+
+        Raises:
+            TextTooLong: a text exceeds :data:`koers.extraction.text.MAX_TEXT_CHARS`.
+            NotText: a text looks like binary data.
+        """
+        checked = [check_text(text) for text in texts]
+        parsed = [self._segments(text) for text in checked]
+        vectors: dict[str, FloatArray] = {}
+        if self._embedding is not None:
+            vectors = self._vectors_of(
+                [
+                    text[a:b]
+                    for text, segs in zip(checked, parsed, strict=True)
+                    for seg in segs
+                    for a, b in seg.spans
+                ]
+            )
+        return [
+            self._extract(text, segs, top, vectors)
+            for text, segs in zip(checked, parsed, strict=True)
+        ]
+
+    def _extract(
+        self, text: str, segs: list[_Segment], top: int, vectors: dict[str, FloatArray]
+    ) -> Extraction:
         best: dict[int, _Candidate] = {}
-        for start, end in segments(text):
-            for skill, cand in self._score_segment(text, start, end, top).items():
+        for seg, best_labels in zip(segs, self._similarities(text, segs, vectors), strict=True):
+            for skill, cand in self._score_segment(text, seg, best_labels, top).items():
                 if skill not in best or cand.score > best[skill].score:
                     best[skill] = cand
         ranked = sorted(best.items(), key=lambda kv: (-kv[1].score, kv[0]))[:top]
@@ -151,14 +232,91 @@ class SkillExtractor:
                     out.append(span)
         return out[: self.config.max_windows]
 
-    def _score_segment(self, text: str, start: int, end: int, top: int) -> dict[int, _Candidate]:
+    def _segments(self, text: str) -> list[_Segment]:
+        out: list[_Segment] = []
+        for start, end in segments(text):
+            toks = [Token(t.start + start, t.end + start, t.norm) for t in tokens(text[start:end])]
+            spans = [(start, end)]
+            if self._embedding is not None:
+                spans += self._windows(text, toks)
+            out.append(_Segment(start, end, toks, spans))
+        return out
+
+    def _vectors_of(self, queries: list[str]) -> dict[str, FloatArray]:
+        """Vectors of ``queries``: from the cache, the others encoded in one call."""
+        assert self._encoder is not None
+        found: dict[str, FloatArray] = {}
+        missing: list[str] = []
+        for query in dict.fromkeys(queries):
+            vector = self._vectors.get(query)
+            if vector is None:
+                missing.append(query)
+            else:
+                found[query] = vector
+        if not missing:
+            return found
+        vectors = self._encoder.encode(missing)
+        found.update(zip(missing, vectors, strict=True))
+        keep = max(self.config.cache_size, 0)
+        fresh = list(zip(missing, vectors, strict=True))[len(missing) - keep :] if keep else []
+        with self._lock:
+            overflow = len(self._vectors) + len(fresh) - keep
+            if overflow > 0:  # forget the oldest entries (dicts keep insertion order)
+                for key in list(self._vectors)[:overflow]:
+                    self._vectors.pop(key, None)
+            self._vectors.update(fresh)
+        return found
+
+    def _similarities(
+        self, text: str, segs: list[_Segment], vectors: dict[str, FloatArray]
+    ) -> list[tuple[FloatArray, IntArray] | None]:
+        """Per segment: every label's best cosine over the segment's query spans, and the
+        span index that gave it. Segments are grouped so that one matrix product scores up
+        to ``_CHUNK_ROWS`` queries."""
+        if self._embedding is None:
+            return [None] * len(segs)
+        out: list[tuple[FloatArray, IntArray] | None] = []
+        group: list[_Segment] = []
+        rows = 0
+
+        def flush() -> None:
+            assert self._embedding is not None
+            queries = [text[a:b] for seg in group for a, b in seg.spans]
+            matrix = np.stack([vectors[q] for q in queries]).astype(np.float32, copy=False)
+            bounds = []
+            offset = 0
+            for seg in group:
+                bounds.append((offset, offset + len(seg.spans)))
+                offset += len(seg.spans)
+            out.extend(self._embedding.best_labels(matrix, bounds))
+
+        for seg in segs:
+            if group and rows + len(seg.spans) > _CHUNK_ROWS:
+                flush()
+                group, rows = [], 0
+            group.append(seg)
+            rows += len(seg.spans)
+        if group:
+            flush()
+        return out
+
+    def _skill_max(self, label_scores: FloatArray) -> FloatArray:
+        """Best label score per skill (``np.maximum.reduceat`` over labels sorted by skill;
+        many times faster than ``np.maximum.at`` on 99k labels)."""
+        return np.asarray(
+            np.maximum.reduceat(label_scores[self._rows], self._offsets[:-1]), dtype=np.float32
+        )
+
+    def _score_segment(
+        self, text: str, seg: _Segment, best: tuple[FloatArray, IntArray] | None, top: int
+    ) -> dict[int, _Candidate]:
         cfg = self.config
+        start, end, toks, spans = seg.start, seg.end, seg.toks, seg.spans
         segment = text[start:end]
-        toks = [Token(t.start + start, t.end + start, t.norm) for t in tokens(segment)]
         n_skills = len(self.label_set.uris)
 
         tf_labels = self._tfidf.scores(segment)
-        tf_skill = self.label_set.skill_max(tf_labels)
+        tf_skill = self._skill_max(tf_labels)
 
         phrase = np.zeros(n_skills, dtype=np.float32)
         phrase_hit: dict[int, tuple[int, tuple[int, int]]] = {}
@@ -172,14 +330,9 @@ class SkillExtractor:
         emb_skill = np.zeros(n_skills, dtype=np.float32)
         emb_label_best = np.zeros(0, dtype=np.float32)
         emb_query_best = np.zeros(0, dtype=np.int64)
-        spans: list[tuple[int, int]] = [(start, end)]
-        if self._embedding is not None and self._encoder is not None:
-            spans += self._windows(text, toks)
-            vectors = self._encoder.encode([text[a:b] for a, b in spans])
-            sims = self._embedding.label_scores(vectors)
-            emb_query_best = sims.argmax(axis=0)
-            emb_label_best = sims[emb_query_best, np.arange(sims.shape[1])]
-            emb_skill = self.label_set.skill_max(emb_label_best)
+        if best is not None:
+            emb_label_best, emb_query_best = best
+            emb_skill = self._skill_max(emb_label_best)
             total_weight = cfg.embedding + cfg.tfidf + cfg.phrase or 1.0
             weights = (
                 cfg.embedding / total_weight,

@@ -95,23 +95,26 @@ def parse_portfolio(text: str, source: str = "portfolio") -> Portfolio:
 
 
 class ExtractionFinder:
-    """A :class:`~koers.portfolio.ports.SkillFinder` over ``koers.extraction`` (lexical
-    matching over all ESCO labels plus the Dutch lexicon; built once, about seconds)."""
+    """A :class:`~koers.portfolio.ports.SkillFinder` over the process-wide extraction service
+    (``koers.services.extraction``): lexical matching over all ESCO labels plus the Dutch
+    lexicon (built once, seconds), and hybrid with sentence embeddings once ``koers serve``
+    has loaded the label vectors in the background."""
 
     def __init__(self) -> None:
         try:
-            from koers.extraction import SkillExtractor, bundled_skill_labels
+            from koers.services.extraction import shared_extraction
         except ImportError as exc:  # the extraction package is optional for this service
             raise ExtractionUnavailable(
                 "skill extraction is not installed: import from a CV is not available"
             ) from exc
-        self._extractor = SkillExtractor(bundled_skill_labels())
+        self._service = shared_extraction()
+        self._service.lexical()
 
     def find(self, text: str, top: int) -> Sequence[FoundSkill]:
         from koers.extraction import ExtractionError
 
         try:
-            extraction = self._extractor.extract(text, top)
+            extraction = self._service.extract(text, top)
         except ExtractionError as exc:
             raise PortfolioInvalid("CV", [exc.message]) from exc
         return [FoundSkill(s.uri, s.label, s.score, s.span.text) for s in extraction.skills]
@@ -271,7 +274,7 @@ class PortfolioService:
     def export_pdf(
         self, portfolio: Portfolio, lang: str = "nl", as_of: date | None = None
     ) -> bytes:
-        """The one-page summary as PDF (fpdf2, core fonts, Latin-1 text)."""
+        """The one-page summary as PDF (fpdf2, embedded DejaVu Sans: any script it covers)."""
         return summary_pdf(self.summary(portfolio, lang, as_of))
 
     # -- stored (versioned) ------------------------------------------------------------------
@@ -388,42 +391,44 @@ register_personal_data(PortfolioSection())
 
 
 def summary_pdf(data: SummaryData) -> bytes:
-    """Draw the one-page summary with fpdf2 (core Helvetica font; text outside Latin-1 is
-    replaced by '?')."""
+    """Draw the one-page summary with fpdf2 in DejaVu Sans, bundled in ``koers/data/fonts``
+    and embedded as a subset, so names and labels print as written (ë, ğ, ł, €, —) instead of
+    the core fonts' Latin-1 '?'."""
     from fpdf import FPDF
 
-    def latin(text: str) -> str:
-        text = text.replace("–", "-").replace("’", "'").replace("“", '"').replace("”", '"')
-        return text.encode("latin-1", errors="replace").decode("latin-1")
-
+    from koers.data import bundled_path
     from koers.portfolio.summary import text as t
 
     lang = data.lang
+    # fpdf2's multi_cell leaves x at the right edge; the next line must start at the margin
+    next_line: dict[str, Any] = {"new_x": "LMARGIN", "new_y": "NEXT"}
     pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(bundled_path("fonts", "DejaVuSans.ttf")))
+    pdf.add_font("DejaVu", "B", str(bundled_path("fonts", "DejaVuSans-Bold.ttf")))
     pdf.set_auto_page_break(auto=False)
     pdf.set_margins(14, 14, 14)
     pdf.add_page()
     width = pdf.w - 28
     if data.sample:
         pdf.set_text_color(170, 0, 0)
-        pdf.set_font("Helvetica", "B", 10)
-        pdf.multi_cell(width, 5, latin(t("sample", lang)), border=1)
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.multi_cell(width, 5, t("sample", lang), border=1, **next_line)
         pdf.ln(2)
         pdf.set_text_color(0, 0, 0)
-    pdf.set_font("Helvetica", "B", 16)
+    pdf.set_font("DejaVu", "B", 16)
     title = data.title + (f": {data.name}" if data.name else "")
-    pdf.multi_cell(width, 8, latin(title))
-    pdf.set_font("Helvetica", "", 8)
-    pdf.cell(width, 5, latin(data.made), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "", 9)
+    pdf.multi_cell(width, 8, title, **next_line)
+    pdf.set_font("DejaVu", "", 8)
+    pdf.cell(width, 5, data.made, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9)
     if data.current:
-        pdf.multi_cell(width, 5, latin(f"{t('current', lang)}: {data.current}"))
+        pdf.multi_cell(width, 5, f"{t('current', lang)}: {data.current}", **next_line)
     if data.targets:
-        pdf.multi_cell(width, 5, latin(f"{t('targets', lang)}: {', '.join(data.targets)}"))
+        pdf.multi_cell(width, 5, f"{t('targets', lang)}: {', '.join(data.targets)}", **next_line)
     pdf.ln(1)
-    pdf.set_font("Helvetica", "B", 11)
-    pdf.cell(width, 6, latin(t("skills", lang)), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "", 8)
+    pdf.set_font("DejaVu", "B", 11)
+    pdf.cell(width, 6, t("skills", lang), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 8)
     bottom = pdf.h - 50
     shown = 0
     for row in data.skills:
@@ -435,22 +440,22 @@ def summary_pdf(data: SummaryData) -> bytes:
         pdf.rect(14, y + 1.2, max(0.5, pct * 0.15), 2.2, style="F")
         pdf.set_x(31)
         pdf.cell(10, 4.6, f"{pct}%")
-        pdf.cell(95, 4.6, latin(row.label[:70]))
-        pdf.cell(45, 4.6, latin(row.source[:32]))
-        pdf.cell(0, 4.6, latin(row.last_used), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(95, 4.6, row.label[:70])
+        pdf.cell(45, 4.6, row.source[:32])
+        pdf.cell(0, 4.6, row.last_used, new_x="LMARGIN", new_y="NEXT")
         shown += 1
     more = data.more + len(data.skills) - shown
     if more:
-        pdf.cell(width, 4.6, latin(t("more", lang, n=more)), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(width, 4.6, t("more", lang, n=more), new_x="LMARGIN", new_y="NEXT")
     for key, items in (("jobs", data.jobs), ("learning", data.learning)):
         if items and pdf.get_y() < pdf.h - 30:
             pdf.ln(1)
-            pdf.set_font("Helvetica", "B", 11)
-            pdf.cell(width, 6, latin(t(key, lang)), new_x="LMARGIN", new_y="NEXT")
-            pdf.set_font("Helvetica", "", 8)
+            pdf.set_font("DejaVu", "B", 11)
+            pdf.cell(width, 6, t(key, lang), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("DejaVu", "", 8)
             for item in items[:6]:
-                pdf.cell(width, 4.4, latin(item[:110]), new_x="LMARGIN", new_y="NEXT")
+                pdf.cell(width, 4.4, item[:110], new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(pdf.h - 22)
-    pdf.set_font("Helvetica", "", 7)
-    pdf.multi_cell(width, 3.6, latin(t("legend", lang)))
+    pdf.set_font("DejaVu", "", 7)
+    pdf.multi_cell(width, 3.6, t("legend", lang), **next_line)
     return bytes(pdf.output())

@@ -51,3 +51,20 @@ def test_bundled_dutch_lexicon_points_at_real_esco_skills() -> None:
     with (Path(__file__).parents[1] / "data" / "lexicon_nl.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             assert known.get(row["uri"]) == row["esco_preferred_label_en"], row["term"]
+
+
+def test_dutch_dev_set_uses_real_esco_preferred_labels() -> None:
+    import gzip
+    import io
+
+    with bundled_path("esco", "skills_en.csv.gz").open("rb") as raw:
+        rows = csv.DictReader(io.TextIOWrapper(gzip.GzipFile(fileobj=raw), encoding="utf-8"))
+        preferred = {row["preferredLabel"] for row in rows}
+    path = Path(__file__).parents[1] / "data" / "dutch_dev_annotations.csv"
+    gold = read_gold(path)
+    assert 40 <= len(gold) <= 60
+    assert all(g.labels for g in gold)
+    assert {label for g in gold for label in g.labels} <= preferred
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            assert row["span"] in row["sentence"]

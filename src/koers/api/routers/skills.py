@@ -1,0 +1,36 @@
+"""``/api/v1/skills``: ranked ESCO skills in free text (stateless: nothing is stored).
+
+Same rules as ``koers skills extract``: empty text gives an empty list, text longer than the
+limit is refused (422 naming the limit; bodies over the server's body limit get 413), binary or
+control-character garbage is refused with 422 naming the problem.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from koers.api.schemas.skills import ExtractedSkillOut, SkillExtractIn, SkillExtractOut
+from koers.services.extraction import shared_extraction
+
+router = APIRouter(prefix="/api/v1/skills", tags=["skills"])
+
+
+@router.post("/extract", response_model=SkillExtractOut)
+def extract(body: SkillExtractIn) -> SkillExtractOut:
+    """Ranked ESCO skills in a text, each with the span of text that triggered it."""
+    extraction = shared_extraction().extract(body.text, body.top)
+    return SkillExtractOut(
+        text=extraction.text,
+        method="hybrid" if extraction.method.value == "hybrid" else "lexical",
+        skills=[
+            ExtractedSkillOut(
+                uri=s.uri,
+                label=s.label,
+                score=s.score,
+                span=s.span.text,
+                start=s.span.start,
+                end=s.span.end,
+            )
+            for s in extraction.skills
+        ],
+    )
