@@ -91,17 +91,34 @@ def test_mapped_occupation_gets_the_ratio_of_the_file(
         assert figure.ratio == pytest.approx(js / vac)
 
 
-def test_unmapped_occupations_stay_unknown(forecast: ForecastOutlooks) -> None:
-    # "Verpleegkundige" has no exact ESCO label (ESCO: "verpleegkundige algemene zorg") and the
-    # conservative mapping does not guess, so the general-care nurse has no ratio: unknown,
-    # not 0 and not borrowed from the head nurse
+def test_general_nurse_gets_the_ratio_via_the_reviewed_crosswalk(
+    forecast: ForecastOutlooks,
+) -> None:
+    # "Verpleegkundige" has no exact ESCO label (ESCO: "algemeen verpleegkundige"); the reviewed
+    # crosswalk maps it, so the general-care nurse now has the ratio of that title alone
     (nurse_title,) = forecast.service.map_report_titles(["Verpleegkundige"])
-    assert nurse_title.uris == ()
+    assert nurse_title.how == "reviewed" and len(nurse_title.uris) == 1
     hits = forecast.service.taxonomy.search("verpleegkundige algemene zorg", lang="nl", limit=1)
+    assert hits[0].uri == nurse_title.uris[0]
+    jobseekers, vacancies = file_counts("2021-04")["Verpleegkundige"]
     nurse = forecast.occupation(hits[0].uri)
-    assert nurse.tension_ratio is None and nurse.tension is None
+    assert nurse.tension is not None and nurse.tension.titles == ("Verpleegkundige",)
+    assert (nurse.tension.jobseekers, nurse.tension.vacancies) == (jobseekers, vacancies)
+    assert nurse.tension_ratio == round(530 / 1544, 4)
+
+
+def test_unmapped_occupations_stay_unknown(forecast: ForecastOutlooks) -> None:
+    # a title neither the crosswalk nor the automatic mapping knows stays unmapped
+    (installations,) = forecast.service.map_report_titles(["Technicus industriële installaties"])
+    assert installations.uris == ()
+    # an occupation no title maps to has no ratio: unknown, not 0 and not borrowed from the
+    # general or the head nurse
+    hits = forecast.service.taxonomy.search("gespecialiseerd verpleegkundige", lang="nl", limit=1)
+    specialised = forecast.occupation(hits[0].uri)
+    assert specialised.tension_ratio is None and specialised.tension is None
     # a title without counts in April 2021 (only a lower bound) gives no ratio either
     (customs,) = forecast.service.map_report_titles(["Douanedecarant"])
+    assert customs.uris  # mapped by the crosswalk, so this check is not vacuous
     for uri in customs.uris:
         assert forecast.occupation(uri).tension_ratio is None
 

@@ -132,7 +132,10 @@ def test_shortage_mapping_and_esco_flags(forecast_service: ForecastService) -> N
     assert mapping.mapped >= 100  # published in docs/forecast-evaluation.md
     by_title = {m.title: m for m in mapping.matches}
     assert by_title["Landmeter"].how == "exact"
-    assert by_title["Arts"].how == "none"  # never "artsenbezoeker" by a compound match
+    # "Arts" is mapped by the reviewed crosswalk (huisarts, medisch specialist), never to
+    # "artsenbezoeker" by a compound match
+    assert by_title["Arts"].how == "reviewed"
+    assert not {forecast_service._search("artsenbezoeker")[0][0]} & set(by_title["Arts"].uris)
     ranking, facts = forecast_service.tension(None, "2021-04", None, 50, 20)
     assert facts["is_report"] and facts["mapped"] == mapping.mapped
     flags = {r.occupation: r.shortage_match for r in ranking.rows}

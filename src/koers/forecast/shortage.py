@@ -3,6 +3,9 @@
 VDAB titles and the report's tension-table titles are Dutch occupation names, not codes. To
 flag shortages beyond exact title equality, both are mapped to ESCO occupations:
 
+0. **reviewed**: a row of the reviewed crosswalk (``koers/data/crosswalks/vdab_title_esco.csv``,
+   made by hand from the Dutch ESCO labels; read by the service and passed in as ``reviewed``)
+   decides the title's occupations; the automatic steps below handle every other title;
 1. **exact**: the normalised title (lower case, accents folded, punctuation as spaces)
    equals a Dutch preferred, alternative or hidden ESCO label;
 2. **exact_part**: a title of the form ``A / B``, ``A of B`` or ``A: B`` has a part that
@@ -44,7 +47,7 @@ class TitleMatch:
     Attributes:
         title: The title as given.
         uris: ESCO occupation URIs (empty when unmapped).
-        how: ``exact``, ``exact_part``, ``search`` or ``none``.
+        how: ``reviewed``, ``exact``, ``exact_part``, ``search`` or ``none``.
         matched: The ESCO label that matched (for review).
         score: Search score (1.0 for exact matches, 0 when unmapped).
     """
@@ -61,6 +64,7 @@ def map_titles(
     exact: Mapping[str, Sequence[str]],
     search: SearchFn | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    reviewed: Mapping[str, Sequence[str]] | None = None,
 ) -> list[TitleMatch]:
     """Map Dutch occupation titles to ESCO occupations (conservatively).
 
@@ -70,6 +74,8 @@ def map_titles(
             search hits whose matched label equals the title count as exact too.
         search: The label search, or None for exact matching only.
         threshold: Minimum search score to accept.
+        reviewed: Normalised title → occupation URIs from the reviewed crosswalk; a title
+            found here takes exactly these URIs and skips the automatic steps.
 
     Returns:
         One :class:`TitleMatch` per title, in order.
@@ -77,6 +83,10 @@ def map_titles(
     out: list[TitleMatch] = []
     for title in titles:
         key = normalise(title)
+        chosen = tuple(dict.fromkeys(reviewed.get(key, ()))) if reviewed else ()
+        if chosen:
+            out.append(TitleMatch(title, chosen, "reviewed", title, 1.0))
+            continue
         hits = list(search(title)) if search is not None else []
         same = sorted(
             set(exact.get(key, ())) | {uri for uri, label, _ in hits if normalise(label) == key}

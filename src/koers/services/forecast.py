@@ -43,11 +43,12 @@ from koers.store.db import Database
 from koers.store.migrate import upgrade
 from koers.store.repositories.forecast import ForecastRepository
 from koers.store.repositories.taxonomy import TaxonomyRepository
-from koers.taxonomy import ConceptKind
+from koers.taxonomy import ConceptKind, normalise
 
 log = logging.getLogger(__name__)
 
 SHORTAGE_LIST = ("flanders", "vdab_knelpuntberoepen_2026.csv.gz")
+TITLE_CROSSWALK = ("crosswalks", "vdab_title_esco.csv")
 REPORT_TENSION = Path(__file__).resolve().parents[1] / "forecast" / "fixtures"
 REPORT_TENSION_FILE = REPORT_TENSION / "report_2_2_tension_tables.csv"
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "forecast" / "sample" / "data"
@@ -478,7 +479,7 @@ class ForecastService:
         with self._lock:
             if self._mapping is not None and self._mapping[0] == key:
                 return self._mapping[1]
-        matches = tuple(map_titles(titles, {}, self._search, threshold))
+        matches = tuple(map_titles(titles, {}, self._search, threshold, reviewed_title_crosswalk()))
         mapping = ShortageMapping(matches, {t: sectors[_norm_title(t)] for t in titles})
         with self._lock:
             self._mapping = (key, mapping)
@@ -519,10 +520,10 @@ class ForecastService:
         return [(h.uri, h.matched, h.score) for h in hits]
 
     def map_report_titles(self, titles: Sequence[str]) -> list[TitleMatch]:
-        """Dutch VDAB titles → ESCO occupations, by the conservative mapping that the shortage
-        list uses (exact label, exact part, or a clear search hit); used by the checks to give
-        occupations the tension ratio of the report's tables."""
-        return map_titles(titles, {}, self._search)
+        """Dutch VDAB titles → ESCO occupations, by the mapping that the shortage list uses
+        (a reviewed crosswalk row, else exact label, exact part, or a clear search hit); used by
+        the checks to give occupations the tension ratio of the report's tables."""
+        return map_titles(titles, {}, self._search, reviewed=reviewed_title_crosswalk())
 
     def tension(
         self,
@@ -561,7 +562,7 @@ class ForecastService:
         listing, _ = read_table(bundled_path(*SHORTAGE_LIST))
         titles = [r.occupation for r in ranking.rows]
         if mapping is not None:
-            ranked = map_titles(titles, {}, self._search)
+            ranked = map_titles(titles, {}, self._search, reviewed=reviewed_title_crosswalk())
         else:
             ranked = [TitleMatch(t, (), "none") for t in titles]
         flagged = flag_shortages_esco(
@@ -580,6 +581,25 @@ class ForecastService:
             "esco_pending": mapping is None and self.taxonomy.is_loaded(),
         }
         return flagged, facts
+
+
+def reviewed_title_crosswalk() -> dict[str, tuple[str, ...]]:
+    """Normalised VDAB title → ESCO occupation URIs of the reviewed crosswalk (hand-made,
+    ``koers/data/crosswalks/vdab_title_esco.csv``); these rows win over the automatic mapping.
+
+    Raises:
+        DataFileError: When the file is missing or lacks its columns.
+    """
+    frame, _ = read_table(bundled_path(*TITLE_CROSSWALK))
+    missing = {"vdab_title", "esco_uri"} - set(frame.columns)
+    if missing:
+        raise DataFileError(TITLE_CROSSWALK[1], f"missing columns {sorted(missing)}")
+    out: dict[str, tuple[str, ...]] = {}
+    for title, uri in frame[["vdab_title", "esco_uri"]].itertuples(index=False, name=None):
+        key, uri = normalise(str(title)), str(uri).strip()
+        if key and uri:
+            out[key] = (*out.get(key, ()), uri)
+    return out
 
 
 def _norm_title(title: str) -> str:

@@ -52,3 +52,22 @@ def test_flags_via_title_or_esco() -> None:
         (True, "esco", "Techniek", True),
         (False, None, None, False),
     ]
+
+
+def test_reviewed_rows_come_first_and_the_rest_stays_automatic() -> None:
+    reviewed = {"verpleegkundige": ["u-general", "u-general"], "arts": ["u-gp", "u-spec"]}
+    out = map_titles(
+        ["Verpleegkundige", "Arts", "Lasser / Monteur", "Iets"], EXACT, search, 0.9, reviewed
+    )
+    # a reviewed row replaces the exact label ("u-nurse"), de-duplicated, in file order
+    assert (out[0].how, out[0].uris) == ("reviewed", ("u-general",))
+    assert (out[1].how, out[1].uris) == ("reviewed", ("u-gp", "u-spec"))
+    # titles without a reviewed row go through the automatic steps as before
+    assert (out[2].how, out[2].uris) == ("exact_part", ("u-weld",))
+    assert (out[3].how, out[3].uris) == ("none", ())
+    # the key is the normalised title: case and accents do not matter
+    (again,) = map_titles(["VERPLEEGKUNDIGE"], {}, None, reviewed=reviewed)
+    assert again.how == "reviewed"
+    # an empty row list is no review: the automatic mapping decides
+    (auto,) = map_titles(["Verpleegkundige"], EXACT, None, reviewed={"verpleegkundige": []})
+    assert (auto.how, auto.uris) == ("exact", ("u-nurse",))
