@@ -98,6 +98,9 @@ def test_semicolon_csv_and_parquet_read_the_same(checks: CheckService) -> None:
         (b"\x00\x01garbage\xff" * 20, "not a CSV"),
         (b"PAR1 not really parquet", "Parquet"),
         (b"employee,occupation\n", "no rows"),
+        (b",", "no header"),  # found by the API fuzz test: was an IndexError (500)
+        (b'"', "no header"),
+        (b";;\n;;", "no header"),
     ],
 )
 def test_bad_workforce_files(checks: CheckService, data: bytes, message: str) -> None:

@@ -452,6 +452,8 @@ def read_table(data: bytes, filename: str) -> pd.DataFrame:
         ]
     except csv.Error as exc:
         raise WorkforceInvalid(filename, [(None, None, f"not a readable CSV file: {exc}")]) from exc
+    if not records:  # only separators or quotes, e.g. "," or '"'
+        raise WorkforceInvalid(filename, [(None, None, "the file has no header and no rows")])
     header, body = records[0], records[1:]
     problems: list[tuple[int | None, str | None, str]] = [
         (
