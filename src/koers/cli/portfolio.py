@@ -14,7 +14,6 @@ from koers.check import to_jsonable
 from koers.cli._common import OutputFormat, emit_json, handles_errors
 from koers.cli.check import AsOf, Lang, _date, _read, _services
 from koers.portfolio import Portfolio, dumps
-from koers.portfolio.errors import PortfolioInvalid
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -96,21 +95,34 @@ def validate(portfolio: PortfolioOpt, lang: Lang = "nl") -> None:
 @app.command("import-cv")
 @handles_errors
 def import_cv(
-    input: Annotated[Path, typer.Option("--input", "-i", help="CV as UTF-8 text.")],
+    input: Annotated[
+        Path,
+        typer.Option(
+            "--input",
+            "-i",
+            help="The CV: PDF (with a text layer), Word .docx or text (UTF-8, UTF-16 or "
+            "Windows-1252); recognised by its content. At most 5 MB.",
+        ),
+    ],
     base: BaseOpt = None,
     top: Annotated[int, typer.Option("--top", min=1, max=100, help="Skills to keep.")] = 30,
     lang: Lang = "nl",
     output: OutputOpt = None,
 ) -> None:
-    """A portfolio (JSON) with the skills found in a CV text as inferred claims."""
-    _, service = _services()
-    raw = _read(input)
-    if len(raw) > 5_000_000:
-        raise PortfolioInvalid(input.name, ["larger than 5 MB"])
-    from koers.services.portfolio import decode_text
+    """A portfolio (JSON) with the skills found in a CV as inferred claims (with the text
+    span that triggered each). An unreadable file (empty, scanned PDF, password, .doc, other
+    type, damaged) exits 2 with the reason; nothing is written."""
+    from koers.services.documents import MAX_DOCUMENT_BYTES, too_large
 
-    text = decode_text(raw, input.name)
-    result = service.import_cv(text, _base(base, lang), input.name, top, lang)
+    _, service = _services()
+    try:
+        size = input.stat().st_size
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot read {input.name}: {exc.strerror}") from exc
+    if size > MAX_DOCUMENT_BYTES:  # refuse before reading a huge file into memory
+        raise too_large(input.name, MAX_DOCUMENT_BYTES)
+    raw = _read(input)
+    result = service.import_cv_file(raw, input.name, _base(base, lang), top, lang)
     _write(dumps(result), output)
 
 

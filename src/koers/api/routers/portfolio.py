@@ -15,6 +15,7 @@ from fastapi import APIRouter, Body, File, Path, Query, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from koers.access import Purpose
+from koers.api.deps import SettingsDep
 from koers.api.errors import problem_responses
 from koers.api.routers.check import PortfolioDep, read_upload
 from koers.api.schemas.portfolio import (
@@ -29,6 +30,7 @@ from koers.api.schemas.portfolio import (
 )
 from koers.api.security import CsrfHeader, CurrentAccount
 from koers.portfolio import Portfolio, to_json
+from koers.services.documents import MAX_DOCUMENT_BYTES
 from koers.services.portfolio import MAX_FILE_BYTES, parse_portfolio
 
 router = APIRouter(prefix="/api/v1/portfolio", tags=["portfolio"])
@@ -140,6 +142,28 @@ def import_cv(body: CvImportIn, portfolios: PortfolioDep, lang: Lang = "nl") -> 
     as inferred claims with the text span that triggered each."""
     base = parse_portfolio(json.dumps(body.base), "base") if body.base else None
     return to_json(portfolios.import_cv(body.text, base, "CV", body.top, lang))
+
+
+@router.post("/import/cv-file", responses=problem_responses(413, 503))
+async def import_cv_file(
+    portfolios: PortfolioDep,
+    settings: SettingsDep,
+    file: Annotated[
+        UploadFile,
+        File(description="The CV as PDF (with a text layer), Word .docx or plain text."),
+    ],
+    top: Annotated[int, Query(ge=1, le=100, description="Skills to keep.")] = 30,
+    lang: Lang = "nl",
+) -> dict[str, Any]:
+    """A new portfolio (koers.portfolio JSON) with the skills found in a CV file as inferred
+    claims, each with the text span that triggered it. Nothing is stored. The file is read
+    offline; 422 (``document_unreadable``) names the problem: empty, a scanned PDF without a
+    text layer, a password, an old Word .doc, another type, a damaged file or one that
+    unpacks to too much. Bodies over KOERS_MAX_BODY_BYTES get 413."""
+    limit = min(settings.max_body_bytes, MAX_DOCUMENT_BYTES)
+    data = await read_upload(file, limit)
+    name = (file.filename or "CV")[:200]
+    return to_json(portfolios.import_cv_file(data, name, None, top, lang, limit))
 
 
 # -- stored portfolios (signed in; through the personal-data gate) ----------------------------

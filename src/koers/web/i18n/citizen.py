@@ -546,4 +546,162 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Dit geboortejaar klopt niet. Schrijf vier cijfers, bijvoorbeeld 1978.",
         "en": "This birth year is not right. Write four digits, for example 1978.",
     },
+    # -- importing a CV file or a list of occupations, with a review step ------------------
+    "citizen.import.cv_title": {"nl": "Importeer je cv", "en": "Import your CV"},
+    "citizen.import.cv_file": {
+        "nl": "Je cv als bestand (PDF, Word .docx of tekst)",
+        "en": "Your CV as a file (PDF, Word .docx or text)",
+    },
+    "citizen.import.cv_file_hint": {
+        "nl": "Maximaal {mb} MB. Een gescand cv (een foto) kunnen we niet lezen: plak dan de "
+        "tekst. Je cv zelf bewaren we niet.",
+        "en": "At most {mb} MB. We cannot read a scanned CV (a photo): paste the text instead. "
+        "We do not store the CV itself.",
+    },
+    "citizen.import.cv_button": {"nl": "Zoek competenties", "en": "Find skills"},
+    "citizen.import.portfolio_title": {
+        "nl": "Laad een portfoliobestand",
+        "en": "Load a portfolio file",
+    },
+    "citizen.import.jobs_title": {
+        "nl": "Importeer je vroegere jobs",
+        "en": "Import your past jobs",
+    },
+    "citizen.import.jobs_file": {
+        "nl": "Lijst van beroepen (CSV of JSON)",
+        "en": "List of occupations (CSV or JSON)",
+    },
+    "citizen.import.jobs_hint": {
+        "nl": "Eén rij per job: occupation,start,end,title,organisation. Bij occupation zet je "
+        "de ESCO-code (bv. 8344.1) of de ESCO-link. Datums zoals 2019-03-01. Maximaal {mb} MB.",
+        "en": "One row per job: occupation,start,end,title,organisation. In occupation put the "
+        "ESCO code (e.g. 8344.1) or the ESCO link. Dates like 2019-03-01. At most {mb} MB.",
+    },
+    "citizen.import.jobs_button": {"nl": "Toon de jobs", "en": "Show the jobs"},
+    "citizen.import.error.title": {
+        "nl": "We konden dit bestand niet lezen. Er is niets bewaard.",
+        "en": "We could not read this file. Nothing was saved.",
+    },
+    "citizen.import.error.empty": {
+        "nl": "Het bestand is leeg. Kies een ander bestand of plak de tekst.",
+        "en": "The file is empty. Choose another file or paste the text.",
+    },
+    "citizen.import.error.too_large": {
+        "nl": "Het bestand is groter dan {limit_mb} MB. Dat is de grens. Kies een kleiner "
+        "bestand of plak de tekst.",
+        "en": "The file is larger than {limit_mb} MB. That is the limit. Choose a smaller file "
+        "or paste the text.",
+    },
+    "citizen.import.error.unpacked_too_large": {
+        "nl": "Het bestand is uitgepakt groter dan {limit_mb} MB. Dat is te veel voor een cv. "
+        "Plak de tekst.",
+        "en": "Unpacked, the file is larger than {limit_mb} MB. That is too much for a CV. "
+        "Paste the text.",
+    },
+    "citizen.import.error.no_text_layer": {
+        "nl": "Deze PDF heeft geen tekst. Het is waarschijnlijk een scan of een foto. Plak de "
+        "tekst van je cv in het tekstvak.",
+        "en": "This PDF has no text layer. It is probably a scan or a photo. Paste the text of "
+        "your CV in the text box.",
+    },
+    "citizen.import.error.encrypted": {
+        "nl": "Dit bestand heeft een wachtwoord. Bewaar het zonder wachtwoord of plak de tekst.",
+        "en": "This file has a password. Save it without a password or paste the text.",
+    },
+    "citizen.import.error.old_word": {
+        "nl": "Dit is een oud Word-bestand (.doc). Dat kunnen we niet lezen. Bewaar het in Word "
+        "als .docx of PDF, of plak de tekst.",
+        "en": "This is an old Word file (.doc). We cannot read it. Save it in Word as .docx or "
+        "PDF, or paste the text.",
+    },
+    "citizen.import.error.unsupported": {
+        "nl": "Dit soort bestand ({kind}) kunnen we niet lezen. Gebruik PDF, Word (.docx) of "
+        "tekst, of plak de tekst.",
+        "en": "We cannot read this kind of file ({kind}). Use PDF, Word (.docx) or text, or "
+        "paste the text.",
+    },
+    "citizen.import.error.damaged": {
+        "nl": "Dit is geen goed {kind}-bestand. Het is beschadigd of heeft een verkeerde naam. "
+        "Bewaar het opnieuw of plak de tekst.",
+        "en": "This is not a proper {kind} file. It is damaged or has the wrong name. Save it "
+        "again or paste the text.",
+    },
+    "citizen.import.error.not_text": {
+        "nl": "Dit is geen tekst, PDF of Word-bestand. Bewaar je cv als PDF of plak de tekst.",
+        "en": "This is not text, PDF or a Word file. Save your CV as PDF or paste the text.",
+    },
+    "citizen.import.error.too_many_pages": {
+        "nl": "Deze PDF heeft {pages} pagina's. Een cv heeft er hoogstens {most}. Kies je cv "
+        "of plak de tekst.",
+        "en": "This PDF has {pages} pages. A CV has at most {most}. Choose your CV or paste the "
+        "text.",
+    },
+    "citizen.import.error.too_little_text": {
+        "nl": "In dit bestand staan minder dan {most} woorden. Is het het juiste bestand? Of "
+        "plak de tekst.",
+        "en": "This file has fewer than {most} words. Is it the right file? Or paste the text.",
+    },
+    "citizen.import.error.invalid": {
+        "nl": "Er klopt iets niet in het bestand. Er is niets bewaard. Dit moet je aanpassen:",
+        "en": "Something is wrong in the file. Nothing was saved. Please fix this:",
+    },
+    "citizen.review.title": {"nl": "Controleer wat we vonden", "en": "Check what we found"},
+    "citizen.review.intro_cv": {
+        "nl": "We vonden {n} competenties in {document}. Klopt iets niet? Haal dan het vinkje "
+        "weg. We bewaren alleen wat aangevinkt is.",
+        "en": "We found {n} skills in {document}. Is something wrong? Then untick it. We only "
+        "save what is ticked.",
+    },
+    "citizen.review.intro_jobs": {
+        "nl": "We vonden {n} jobs in {document}. Klopt iets niet? Haal dan het vinkje weg. We "
+        "bewaren alleen wat aangevinkt is.",
+        "en": "We found {n} jobs in {document}. Is something wrong? Then untick it. We only save "
+        "what is ticked.",
+    },
+    "citizen.review.none": {
+        "nl": "We vonden niets dat we kennen. Probeer een andere tekst of voeg je competenties "
+        "zelf toe.",
+        "en": "We found nothing we know. Try another text or add your skills yourself.",
+    },
+    "citizen.review.skills_legend": {
+        "nl": "Competenties die we vonden",
+        "en": "Skills we found",
+    },
+    "citizen.review.jobs_legend": {"nl": "Jobs die we vonden", "en": "Jobs we found"},
+    "citizen.review.found_in": {"nl": "gevonden in: “… {span} …”", "en": "found in: “… {span} …”"},
+    "citizen.review.already": {"nl": "al in je portfolio", "en": "already in your portfolio"},
+    "citizen.review.already_hint": {
+        "nl": "Dit staat al in je portfolio. We voegen het niet nog eens toe.",
+        "en": "This is already in your portfolio. We do not add it again.",
+    },
+    "citizen.review.adds": {
+        "nl": "Je hebt al een bewaard portfolio (versie {version}). Wat je aanvinkt, komt erbij. "
+        "Wat er al in staat, blijft.",
+        "en": "You already have a saved portfolio (version {version}). What you tick is added. "
+        "What is in it stays.",
+    },
+    "citizen.review.new": {
+        "nl": "Wat je aanvinkt, wordt je eerste bewaarde portfolio.",
+        "en": "What you tick becomes your first saved portfolio.",
+    },
+    "citizen.review.save": {"nl": "Bewaar wat aangevinkt is", "en": "Save what is ticked"},
+    "citizen.review.cancel": {
+        "nl": "Stop en bewaar niets",
+        "en": "Stop and save nothing",
+    },
+    "citizen.review.login": {
+        "nl": "Log in om dit te bewaren. Niemand anders ziet het zonder je toestemming.",
+        "en": "Sign in to save this. Nobody else sees it without your consent.",
+    },
+    "citizen.review.nothing": {
+        "nl": "Er is niets aangevinkt dat nieuw is. We hebben niets bewaard.",
+        "en": "Nothing new is ticked. We saved nothing.",
+    },
+    "citizen.review.saved_as": {
+        "nl": "We bewaren een competentie als 'afgeleid uit je cv'. Laat ze later bevestigen "
+        "door een werkgever, school of coach: dan stijgt de zekerheid.",
+        "en": "We save a skill as 'inferred from your CV'. Have it confirmed later by an "
+        "employer, school or coach: then the confidence goes up.",
+    },
+    "citizen.review.period": {"nl": "{start} tot {end}", "en": "{start} to {end}"},
 }

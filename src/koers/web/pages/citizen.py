@@ -43,7 +43,14 @@ from koers.portfolio import (
 )
 from koers.portfolio.events import EventKind, apply
 from koers.portfolio.formats import MAX_TEXT, next_id
-from koers.services.portfolio import MAX_FILE_BYTES, PortfolioService, StoredPortfolio
+from koers.services.documents import DocumentUnreadable, megabytes, too_large
+from koers.services.portfolio import (
+    MAX_FILE_BYTES,
+    PortfolioService,
+    StoredPortfolio,
+    already_imported,
+    merge_import,
+)
 from koers.services.taxonomy import TaxonomyService
 from koers.taxonomy import ConceptKind
 from koers.web.i18n import translate
@@ -76,16 +83,67 @@ def _stored(portfolios: PortfolioService, me: Account | None, route: str) -> Sto
 
 
 async def _from_form(
-    portfolios: PortfolioService, file: UploadFile | None, cv: str, demo: str, lang: str
+    portfolios: PortfolioService,
+    file: UploadFile | None,
+    cv: str,
+    demo: str,
+    lang: str,
+    cv_file: UploadFile | None = None,
+    limit: int = MAX_FILE_BYTES,
 ) -> Portfolio:
+    """The portfolio a form asks for: the sample, a portfolio file, or the skills of a CV (file
+    or pasted text). Used as is by the check; "Mijn competenties" reviews a CV import first."""
+    portfolio, _kind, _document = await _read_form(
+        portfolios, file, cv, demo, lang, cv_file, None, limit
+    )
+    return portfolio
+
+
+async def _read_form(
+    portfolios: PortfolioService,
+    file: UploadFile | None,
+    cv: str,
+    demo: str,
+    lang: str,
+    cv_file: UploadFile | None,
+    occupations: UploadFile | None,
+    limit: int,
+) -> tuple[Portfolio, str, str]:
+    """(portfolio, kind, document name); kind ``portfolio`` (shown as is), ``cv`` or ``jobs``
+    (an import, reviewed before it is stored)."""
     if demo:
-        return portfolios.read(demo_portfolio(), "demo_citizen_portfolio.json", lang)
+        return (
+            portfolios.read(demo_portfolio(), "demo_citizen_portfolio.json", lang),
+            "portfolio",
+            "",
+        )
     if file is not None and file.filename:
-        data = await read_upload(file, MAX_FILE_BYTES)
-        return portfolios.read(data, file.filename, lang)
+        data = await read_upload(file, limit)
+        return portfolios.read(data, file.filename, lang), "portfolio", file.filename
+    if cv_file is not None and cv_file.filename:
+        data = await read_upload(cv_file, limit)
+        name = cv_file.filename[:200]
+        return portfolios.import_cv_file(data, name, lang=lang, limit=limit), "cv", name
     if cv.strip():
-        return portfolios.import_cv(cv, document="CV", lang=lang)
+        return portfolios.import_cv(cv, document="CV", lang=lang), "cv", "CV"
+    if occupations is not None and occupations.filename:
+        data = await read_upload(occupations, limit)
+        name = occupations.filename[:200]
+        if len(data) > limit:
+            raise too_large(name, limit)
+        return portfolios.import_occupations(data, name, None, lang), "jobs", name
     raise PortfolioInvalid("form", ["choose a file, paste a CV or try the sample"])
+
+
+def _upload_limit(request: Request) -> int:
+    """Largest upload a page reads: the request body limit (KOERS_MAX_BODY_BYTES, 1 MB by
+    default; larger bodies never reach a page) or the file limit, whichever is smaller."""
+    settings = request.app.state.settings
+    return min(int(settings.max_body_bytes), MAX_FILE_BYTES)
+
+
+def _load_context(request: Request) -> dict[str, Any]:
+    return {"upload_mb": megabytes(_upload_limit(request))}
 
 
 def _view(portfolios: PortfolioService, portfolio: Portfolio, lang: str) -> dict[str, Any]:
@@ -138,6 +196,7 @@ def _skills_response(
     query: str = "",
     error: str = "",
     status_code: int = 200,
+    extra: dict[str, Any] | None = None,
 ) -> HTMLResponse:
     lang = language(request)
     stored = _stored(portfolios, me, SKILLS)
@@ -157,6 +216,8 @@ def _skills_response(
         if query.strip() and taxonomy is not None:
             hits = taxonomy.search(query.strip(), lang, ConceptKind.SKILL, 10)
             context["hits"] = hits
+    context.update(_load_context(request))
+    context.update(extra or {})
     response = render(request, "citizen/skills.html", context, status_code=status_code)
     return render_with_csrf(response, request)
 
@@ -170,12 +231,117 @@ async def skills_submit(
     file: Upload = None,
     cv: CvText = "",
     demo: DemoFlag = "",
+    cv_file: Upload = None,
+    occupations: Upload = None,
 ) -> HTMLResponse:
+    """Show a loaded portfolio, or the review list of a CV or occupations import (nothing is
+    stored here; a refused file re-renders the page with the reason)."""
     lang = language(request)
-    portfolio = await _from_form(portfolios, file, cv, demo, lang)
+    try:
+        portfolio, kind, document = await _read_form(
+            portfolios, file, cv, demo, lang, cv_file, occupations, _upload_limit(request)
+        )
+    except DocumentUnreadable as exc:
+        extra = {"import_error": f"citizen.import.error.{exc.reason.value}"}
+        extra["import_values"] = {k: str(v) for k, v in exc.values.items()}  # type: ignore[assignment]
+        return _skills_response(request, me, portfolios, status_code=422, extra=extra)
+    except PortfolioInvalid as exc:
+        if demo or (file is not None and file.filename):
+            raise  # a portfolio file: the error page lists every problem, as before
+        extra = {"import_error": "citizen.import.error.invalid"}
+        extra["import_problems"] = exc.problems  # type: ignore[assignment]
+        return _skills_response(request, me, portfolios, status_code=422, extra=extra)
+    if kind != "portfolio":
+        return _review_response(request, me, portfolios, portfolio, document)
     context = {"me": me, "stored": None, "action": SKILLS, "fresh": True}
     context.update(_view(portfolios, portfolio, lang))
+    context.update(_load_context(request))
     return render_with_csrf(render(request, "citizen/skills.html", context), request)
+
+
+# -- review of an import (CV or occupations list) ----------------------------------------------
+#
+# The import is shown as a list of checkboxes, all ticked; the form carries the import itself
+# (koers.portfolio JSON, validated again on save) and the stored version it was made against.
+# Saving adds only the ticked claims and jobs to the stored portfolio as new entries (or makes
+# the first portfolio of them); a stale version re-renders the list with 409, nothing stored.
+
+MAX_REVIEW_ITEMS = 200
+"""More checkboxes than any import gives (a CV import keeps 30 skills)."""
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    id: str
+    label: str
+    detail: str
+    already: bool
+    checked: bool
+
+
+def _review_response(
+    request: Request,
+    me: Account | None,
+    portfolios: PortfolioService,
+    found: Portfolio,
+    document: str,
+    keep: set[str] | None = None,
+    error: str = "",
+    status_code: int = 200,
+) -> HTMLResponse:
+    lang = language(request)
+    stored = _stored(portfolios, me, f"{SKILLS}/review")
+    already = already_imported(stored.portfolio, found) if stored else set()
+    labels = portfolios.labels(found, lang)
+
+    def ticked(item_id: str) -> bool:
+        return keep is None or item_id in keep
+
+    skills = [
+        ReviewRow(
+            c.id,
+            labels.get(c.skill_uri, c.skill_uri),
+            c.evidence.excerpt,
+            c.id in already,
+            ticked(c.id),
+        )
+        for c in found.claims
+    ]
+    jobs = [
+        ReviewRow(
+            h.id,
+            h.title or labels.get(h.occupation_uri, h.occupation_uri),
+            ", ".join(
+                x
+                for x in (
+                    labels.get(h.occupation_uri, "") if h.title else "",
+                    h.organisation,
+                    translate(
+                        "citizen.review.period",
+                        lang,
+                        start=_iso(h.start) or "?",
+                        end=_iso(h.end) or translate("citizen.now", lang),
+                    ),
+                )
+                if x
+            ),
+            h.id in already,
+            ticked(h.id),
+        )
+        for h in found.history
+    ]
+    context: dict[str, Any] = {
+        "me": me,
+        "stored": stored,
+        "version": stored.version if stored else 0,
+        "skills": skills,
+        "jobs": jobs,
+        "document": document,
+        "error": error,
+        "portfolio_json": dumps(found),
+    }
+    page = render(request, "citizen/review.html", context, status_code=status_code)
+    return render_with_csrf(page, request)
 
 
 @router.post(f"{SKILLS}/bewaar")
@@ -185,8 +351,18 @@ def save_submit(
     portfolios: PortfolioDep,
     _csrf: CsrfForm,
     portfolio_json: Annotated[str, Form(max_length=MAX_FILE_BYTES)],
+    mode: Annotated[str, Form(max_length=10)] = "",
+    version: Annotated[int, Form(ge=0)] = 0,
+    keep: Annotated[list[str] | None, Form()] = None,
+    document: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
+    """Store a loaded portfolio (``mode`` empty: it becomes the stored state, as a versioned
+    edit), or add the ticked part of a reviewed import (``mode=import``)."""
     lang = language(request)
+    if mode == "import":
+        return _save_import(
+            request, me, portfolios, portfolio_json, version, keep or [], document, lang
+        )
     portfolio = portfolios.read(portfolio_json.encode(), "portfolio", lang)
     stored = _stored(portfolios, me, f"{SKILLS}/bewaar")
     if stored is None:
@@ -201,6 +377,42 @@ def save_submit(
             f"{SKILLS}/bewaar",
             lang,
         )
+    return RedirectResponse(SKILLS, status_code=303)
+
+
+def _save_import(
+    request: Request,
+    me: Account,
+    portfolios: PortfolioService,
+    portfolio_json: str,
+    version: int,
+    keep: list[str],
+    document: str,
+    lang: str,
+) -> Response:
+    route = f"{SKILLS}/bewaar"
+    if len(keep) > MAX_REVIEW_ITEMS or any(len(k) > 80 for k in keep):
+        raise PortfolioInvalid("keep", [f"at most {MAX_REVIEW_ITEMS} ids of 80 characters"])
+    found = portfolios.read(portfolio_json.encode(), "import", lang)
+    chosen = set(keep)
+
+    def again(error: str, status: int) -> Response:
+        return _review_response(request, me, portfolios, found, document, chosen, error, status)
+
+    stored = _stored(portfolios, me, route)
+    if (stored.version if stored else 0) != version:
+        return again("citizen.edit.conflict", 409)
+    base = stored.portfolio if stored else Portfolio()
+    merged = merge_import(base, found, chosen)
+    if merged == base:
+        return again("citizen.review.nothing", 422)
+    try:
+        if stored is None:
+            portfolios.create(me.id, merged, lang)
+        else:
+            portfolios.save(stored.id, version, merged, me.actor(), Purpose.SELF, route, lang)
+    except EventLogConflict:
+        return again("citizen.edit.conflict", 409)
     return RedirectResponse(SKILLS, status_code=303)
 
 
@@ -1405,6 +1617,7 @@ def check_page(
     context: dict[str, Any] = {"me": me, "result": None, "action": CHECK}
     if stored is not None:
         context = _check_context(checks, stored.portfolio, lang, me)
+    context.update(_load_context(request))
     return render_with_csrf(render(request, "citizen/check.html", context), request)
 
 
@@ -1418,8 +1631,10 @@ async def check_submit(
     file: Upload = None,
     cv: CvText = "",
     demo: DemoFlag = "",
+    cv_file: Upload = None,
 ) -> HTMLResponse:
     lang = language(request)
-    portfolio = await _from_form(portfolios, file, cv, demo, lang)
+    portfolio = await _from_form(portfolios, file, cv, demo, lang, cv_file, _upload_limit(request))
     context = _check_context(checks, portfolio, lang, me)
+    context.update(_load_context(request))
     return render_with_csrf(render(request, "citizen/check.html", context), request)
