@@ -29,9 +29,9 @@ from koers.web.errors import error_page, refusal_page, wants_html
 from koers.web.pages import account as account_pages
 from koers.web.pages import analyst as analyst_pages
 from koers.web.pages import citizen as citizen_pages
-from koers.web.pages import citizen_downloads, public
 from koers.web.pages import coach as coach_pages
 from koers.web.pages import employer as employer_pages
+from koers.web.pages import public
 from koers.web.pages import taxonomy as taxonomy_pages
 
 API_ROUTERS = [
@@ -49,7 +49,6 @@ API_ROUTERS = [
 WEB_ROUTERS = [public.router, taxonomy_pages.router, account_pages.router, analyst_pages.router]
 WEB_ROUTERS += [citizen_pages.router, employer_pages.router]
 WEB_ROUTERS += [coach_pages.router]
-WEB_ROUTERS += [citizen_downloads.router]
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
