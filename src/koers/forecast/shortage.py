@@ -5,7 +5,9 @@ flag shortages beyond exact title equality, both are mapped to ESCO occupations:
 
 0. **reviewed**: a row of the reviewed crosswalk (``koers/data/crosswalks/vdab_title_esco.csv``,
    made by hand from the Dutch ESCO labels; read by the service and passed in as ``reviewed``)
-   decides the title's occupations; the automatic steps below handle every other title;
+   decides the title's occupations; a reviewed title with no occupations (``reviewed_none``)
+   stays unmapped on purpose, because ESCO has no fitting occupation and the automatic steps
+   would pick a wrong one; the automatic steps below handle every other title;
 1. **exact**: the normalised title (lower case, accents folded, punctuation as spaces)
    equals a Dutch preferred, alternative or hidden ESCO label;
 2. **exact_part**: a title of the form ``A / B``, ``A of B`` or ``A: B`` has a part that
@@ -47,7 +49,8 @@ class TitleMatch:
     Attributes:
         title: The title as given.
         uris: ESCO occupation URIs (empty when unmapped).
-        how: ``reviewed``, ``exact``, ``exact_part``, ``search`` or ``none``.
+        how: ``reviewed``, ``reviewed_none`` (unmapped on purpose), ``exact``,
+            ``exact_part``, ``search`` or ``none``.
         matched: The ESCO label that matched (for review).
         score: Search score (1.0 for exact matches, 0 when unmapped).
     """
@@ -75,7 +78,8 @@ def map_titles(
         search: The label search, or None for exact matching only.
         threshold: Minimum search score to accept.
         reviewed: Normalised title → occupation URIs from the reviewed crosswalk; a title
-            found here takes exactly these URIs and skips the automatic steps.
+            found here takes exactly these URIs and skips the automatic steps; an empty
+            sequence means "reviewed: no ESCO occupation fits" and leaves the title unmapped.
 
     Returns:
         One :class:`TitleMatch` per title, in order.
@@ -83,9 +87,12 @@ def map_titles(
     out: list[TitleMatch] = []
     for title in titles:
         key = normalise(title)
-        chosen = tuple(dict.fromkeys(reviewed.get(key, ()))) if reviewed else ()
-        if chosen:
-            out.append(TitleMatch(title, chosen, "reviewed", title, 1.0))
+        if reviewed is not None and key in reviewed:
+            chosen = tuple(dict.fromkeys(reviewed[key]))
+            if chosen:
+                out.append(TitleMatch(title, chosen, "reviewed", title, 1.0))
+            else:
+                out.append(TitleMatch(title, (), "reviewed_none"))
             continue
         hits = list(search(title)) if search is not None else []
         same = sorted(

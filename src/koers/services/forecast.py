@@ -586,19 +586,34 @@ class ForecastService:
 def reviewed_title_crosswalk() -> dict[str, tuple[str, ...]]:
     """Normalised VDAB title → ESCO occupation URIs of the reviewed crosswalk (hand-made,
     ``koers/data/crosswalks/vdab_title_esco.csv``); these rows win over the automatic mapping.
+    A ``no_match`` row (empty ``esco_uri``) gives the title no URIs: unmapped on purpose.
 
     Raises:
-        DataFileError: When the file is missing or lacks its columns.
+        DataFileError: When the file is missing or lacks its columns, a row has no URI without
+            basis ``no_match``, or a ``no_match`` title also has occupation rows.
     """
     frame, _ = read_table(bundled_path(*TITLE_CROSSWALK))
-    missing = {"vdab_title", "esco_uri"} - set(frame.columns)
+    missing = {"vdab_title", "esco_uri", "basis"} - set(frame.columns)
     if missing:
         raise DataFileError(TITLE_CROSSWALK[1], f"missing columns {sorted(missing)}")
     out: dict[str, tuple[str, ...]] = {}
-    for title, uri in frame[["vdab_title", "esco_uri"]].itertuples(index=False, name=None):
-        key, uri = normalise(str(title)), str(uri).strip()
-        if key and uri:
-            out[key] = (*out.get(key, ()), uri)
+    no_match: set[str] = set()
+    columns = frame[["vdab_title", "esco_uri", "basis"]]
+    for title, uri, basis in columns.itertuples(index=False, name=None):
+        key, uri, basis = normalise(str(title)), str(uri).strip(), str(basis).strip()
+        if not key:
+            continue
+        # a blank URI by mistake must not silently unmap a title: only no_match may be empty
+        if (basis == "no_match") != (not uri):
+            raise DataFileError(
+                TITLE_CROSSWALK[1], f"{title}: an empty esco_uri needs basis no_match and back"
+            )
+        if basis == "no_match":
+            no_match.add(key)
+        out[key] = (*out.get(key, ()), uri) if uri else out.get(key, ())
+    mixed = sorted(k for k in no_match if out[k])
+    if mixed:
+        raise DataFileError(TITLE_CROSSWALK[1], f"no_match titles with occupations: {mixed}")
     return out
 
 

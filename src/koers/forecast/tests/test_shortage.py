@@ -6,6 +6,7 @@ from fractions import Fraction
 
 from koers.forecast.model import TensionRanking, TensionRow
 from koers.forecast.shortage import flag_shortages_esco, map_titles
+from koers.taxonomy import normalise
 
 EXACT = {"verpleegkundige": ["u-nurse"], "koeltechnicus": ["u-cool"], "lasser": ["u-weld"]}
 
@@ -68,6 +69,19 @@ def test_reviewed_rows_come_first_and_the_rest_stays_automatic() -> None:
     # the key is the normalised title: case and accents do not matter
     (again,) = map_titles(["VERPLEEGKUNDIGE"], {}, None, reviewed=reviewed)
     assert again.how == "reviewed"
-    # an empty row list is no review: the automatic mapping decides
-    (auto,) = map_titles(["Verpleegkundige"], EXACT, None, reviewed={"verpleegkundige": []})
-    assert (auto.how, auto.uris) == ("exact", ("u-nurse",))
+    # a reviewed title with no occupations is unmapped on purpose: no automatic step runs
+    (unmapped,) = map_titles(["Verpleegkundige"], EXACT, search, reviewed={"verpleegkundige": []})
+    assert (unmapped.how, unmapped.uris) == ("reviewed_none", ())
+
+
+def test_a_reviewed_no_match_is_never_searched_nor_flagged() -> None:
+    asked: list[str] = []
+
+    def spy(title: str) -> list[tuple[str, str, float]]:
+        asked.append(title)
+        return [("u-caretaker", "syndicus", 1.0)]
+
+    reviewed: dict[str, list[str]] = {normalise("Syndicus: medewerker syndicus"): []}
+    out = map_titles(["Syndicus: medewerker syndicus", "Syndicus"], {}, spy, reviewed=reviewed)
+    assert [(m.how, m.uris) for m in out] == [("reviewed_none", ()), ("exact", ("u-caretaker",))]
+    assert asked == ["Syndicus"]  # the reviewed title never reached the search
