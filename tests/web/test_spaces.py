@@ -34,9 +34,11 @@ def test_portfolio_from_cv_text(page: Any) -> None:
     )
     with page.expect_navigation():
         page.locator("form:has(#cv) button[type=submit]").click()
-    title = page.locator("#skills-title")
-    expect(title).to_be_visible()
-    expect(title).not_to_contain_text("(0)")
+    # an import is reviewed first: every skill found, ticked, with the words it was found in
+    expect(page.locator("h1")).to_have_text("Controleer wat we vonden")
+    boxes = page.locator("input[name=keep]")
+    expect(boxes.first).to_be_checked()
+    expect(page.locator("main")).to_contain_text("heftruck")
 
 
 def test_employer_uploads_workforce_file(page: Any) -> None:
