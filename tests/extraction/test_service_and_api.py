@@ -39,6 +39,27 @@ def test_service_answers_lexically_until_the_vectors_are_ready(tmp_path: Path) -
     assert service.current().label_set is service.lexical().label_set  # lexical part shared
 
 
+def test_label_vectors_are_computed_with_a_core_left_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    torch = pytest.importorskip("torch")
+    monkeypatch.setattr(torch, "get_num_threads", lambda: 2)
+    calls: list[int] = []
+    monkeypatch.setattr(torch, "set_num_threads", calls.append)
+    seen: list[list[int]] = []
+
+    class Recording(TrigramEncoder):
+        def encode(self, texts):  # type: ignore[no-untyped-def]
+            seen.append(list(calls))
+            return super().encode(texts)
+
+    service = ExtractionService(labels=sample_labels, encoder=Recording)
+    service.warm_up(tmp_path, hybrid=True).join(30)
+    assert service.hybrid_state == "ready"
+    assert seen and seen[0] == [1]  # the labels were encoded on 1 of 2 threads
+    assert calls == [1, 2]  # and the thread count is given back afterwards
+
+
 def test_service_falls_back_when_the_extra_is_missing(tmp_path: Path) -> None:
     service = ExtractionService(labels=sample_labels, encoder=no_encoder)
     service.warm_up(tmp_path).join(30)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from koers.extraction import (
@@ -95,7 +96,8 @@ class ExtractionService:
             if not hybrid:
                 return
             encoder = self._load_encoder()
-            matrix = cached_label_matrix(encoder, lexical.label_set, cache_dir)
+            with _leave_a_core_free():
+                matrix = cached_label_matrix(encoder, lexical.label_set, cache_dir)
             self._hybrid = lexical.with_embeddings(encoder, matrix)
             self.hybrid_state = "ready"
             log.info("extraction.hybrid_ready")
@@ -105,6 +107,24 @@ class ExtractionService:
         except Exception:  # a background warm-up must never take the app down
             self.hybrid_state = "failed"
             log.exception("extraction.warm_up_failed")
+
+
+@contextmanager
+def _leave_a_core_free() -> Iterator[None]:
+    """Encode the labels with one torch thread fewer than the machine has: the first start
+    computes ~99,000 vectors for minutes, and the web pages must stay quick meanwhile (they
+    answer lexically and use no torch until the vectors are ready)."""
+    try:
+        import torch
+    except ImportError:
+        yield
+        return
+    threads = torch.get_num_threads()
+    torch.set_num_threads(max(1, threads - 1))
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
 
 
 _shared: ExtractionService | None = None
