@@ -25,9 +25,13 @@ a an and are as at be by for from has have in into is it its of on or our such t
 this to we will with you your use using etc e.g i.e able ability
 de het een en van voor met op in aan te om of bij als door tot zijn is wordt worden je jij u uw
 ons onze we wij die dat deze dit er naar over ook
+ik ben heb hebt had mijn mij me niet geen maar nog al was waren kan kon wil zal zou hij zij ze
+hun uit dan want omdat sinds tijdens zo veel vaak graag
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-"""English and Dutch function words, skipped by phrase matching and TF-IDF."""
+"""English and Dutch function words, skipped by phrase matching and TF-IDF. The second Dutch
+line holds words of first-person CV sentences ("ik ben", "ik heb", "mijn"): as content words
+they matched stray label words (a CV's "ben" matched an ESCO label's typo "ben tampered")."""
 
 _SUFFIXES = (
     "ational",

@@ -55,6 +55,14 @@ def test_normalise_drops_stop_words() -> None:
     assert normalise("Manage the projects of a team") == ("manag", "project", "team")
 
 
+def test_first_person_dutch_cv_words_are_stop_words() -> None:
+    # "ben" once matched the typo "have ben tampered with" in an ESCO alternative label
+    assert normalise("Ik ben klantgericht en ik heb mijn rijbewijs") == (
+        "klantgericht",
+        "rijbewijs",
+    )
+
+
 def test_segments_split_lines_bullets_and_sentences() -> None:
     text = "Skills: Python. Teamwork!\n• forklift; customer care\nversion 3.11 is fine"
     assert [text[a:b] for a, b in segments(text)] == [
