@@ -13,7 +13,7 @@ from koers.api.app import create_app
 from koers.check import Outlook
 from koers.config import Settings
 from koers.forecast.model import RunInfo
-from koers.services.check import CheckService
+from koers.services.check import CheckService, ForecastOutlooks
 from koers.services.portfolio import PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
@@ -52,3 +52,15 @@ def test_check_page_says_the_outlooks_are_samples(
     shown = client.post("/competentiecheck", data={"csrf_token": token.group(1), "demo": "1"})
     assert shown.status_code == 200
     assert "voorbeeldcijfers, niet uit een echte prognose" in shown.text
+
+
+def test_warm_up_builds_the_mappings_before_the_first_check(
+    sqlite_loaded: Database, forecast_runs: Runs
+) -> None:
+    checks = CheckService(TaxonomyService(sqlite_loaded))
+    thread = checks.warm_up(180)
+    thread.join(200)
+    assert not thread.is_alive()
+    source = checks.forecast
+    assert isinstance(source, ForecastOutlooks)
+    assert source.wait_until_ready(0)  # nothing left to build: a first check gets the flags

@@ -27,5 +27,10 @@ def serve(
     from koers.services.extraction import shared_extraction
 
     shared_extraction().warm_up(settings().data_dir / "cache" / "extraction", hybrid=True)
+    from koers.services.check import CheckService
+
+    app = create_app(settings())
+    app.state.checks = CheckService(app.state.taxonomy)
+    app.state.checks.warm_up()  # catalogue and shortage/tension mappings, in the background
     typer.echo(f"Koers is running at http://{host}:{port}/  (API docs: /api/docs)")
-    uvicorn.run(create_app(settings()), host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

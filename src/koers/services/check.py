@@ -318,6 +318,22 @@ class CheckService:
         if isinstance(source, ForecastOutlooks):
             source.wait_until_ready(timeout)
 
+    def warm_up(self, timeout: float = 600.0) -> threading.Thread:
+        """Build the occupation catalogue and the forecast's title mappings in a background
+        thread (``koers serve`` at start), so the first visitor's check already shows shortage
+        flags and tension ratios instead of "unknown"."""
+
+        def warm() -> None:
+            try:
+                self.catalogue("nl")
+                self.wait_for_forecast(timeout)
+            except Exception:  # a background warm-up must never take the server down
+                log.exception("check.warm_up_failed")
+
+        thread = threading.Thread(target=warm, name="check-warm-up", daemon=True)
+        thread.start()
+        return thread
+
     def catalogue(self, lang: str = "nl") -> Catalogue:
         """All occupations with their skills and labels in ``lang`` (cached per load)."""
         self.taxonomy.prepare()
