@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MIN_AUDIT_RETENTION_DAYS = 365
+"""The shortest audit retention allowed; migration 0005's trigger enforces the same floor."""
 
 
 def _default_data_dir() -> Path:
@@ -32,6 +35,12 @@ class Settings(BaseSettings):
         login_max_failures: failed logins per account within the window before it is locked.
         login_ip_max_failures: failed logins per network address within the window.
         login_window_minutes: the sliding window of the login throttle.
+        refused_reads_max: refused reads of someone else's personal data, per actor within
+            ``refused_reads_window_minutes``, before that actor is stopped (HTTP 429); see
+            ``docs/security.md``.
+        refused_reads_window_minutes: the sliding window of the refused-reads throttle.
+        refused_reads_cooldown_minutes: how long a stopped actor reads no personal data of
+            others (own data stays readable).
         oidc_issuer: OpenID Connect issuer URL (production login); empty turns OIDC off.
         oidc_client_id: client id registered at the issuer.
         oidc_client_secret: client secret registered at the issuer.
@@ -41,6 +50,9 @@ class Settings(BaseSettings):
             see ``docs/api.md``.
         request_timeout_seconds: time limit until a response starts, in seconds (later gets 503
             problem+json); see ``docs/api.md``.
+        audit_retention_days: audit entries older than this many days are removed by
+            ``koers audit prune`` (default 1826, five years; at least 365 so that people can see
+            who looked at their data for a reasonable time); see ``docs/security.md``.
     """
 
     model_config = SettingsConfigDict(env_prefix="KOERS_", extra="ignore")
@@ -59,10 +71,25 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     login_ip_max_failures: int = 20
     login_window_minutes: int = 15
+    refused_reads_max: int = Field(default=20, ge=1)
+    refused_reads_window_minutes: int = Field(default=10, ge=1)
+    refused_reads_cooldown_minutes: int = Field(default=15, ge=1)
     oidc_issuer: str = ""
     oidc_client_id: str = ""
     oidc_client_secret: str = ""
     oidc_redirect_url: str = ""
+    audit_retention_days: int = 1826
+
+    @field_validator("audit_retention_days")
+    @classmethod
+    def _audit_retention_at_least_a_year(cls, value: int) -> int:
+        if value < MIN_AUDIT_RETENTION_DAYS:
+            raise ValueError(
+                f"KOERS_AUDIT_RETENTION_DAYS must be at least {MIN_AUDIT_RETENTION_DAYS} days "
+                f"(got {value}): people must be able to see who looked at their data for a "
+                "reasonable time"
+            )
+        return value
 
     def resolved_database_url(self) -> str:
         if self.database_url:

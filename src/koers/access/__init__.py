@@ -19,6 +19,7 @@ from koers.access.errors import (
     InvalidConsent,
     InvalidCredentials,
     TooManyAttempts,
+    TooManyRefusals,
     Unauthenticated,
     WeakPassword,
 )
@@ -39,6 +40,7 @@ from koers.access.model import (
     Role,
 )
 from koers.access.policy import ACCESS_MATRIX, CONSENT_PURPOSE, Rule, RuleKind, decide
+from koers.access.refusals import RefusalLimits, RefusalState, Verdict
 from koers.access.throttle import locked_until
 
 __all__ = [
@@ -63,12 +65,16 @@ __all__ = [
     "OrganisationKind",
     "Purpose",
     "Reason",
+    "RefusalLimits",
+    "RefusalState",
     "Resource",
     "Role",
     "Rule",
     "RuleKind",
     "TooManyAttempts",
+    "TooManyRefusals",
     "Unauthenticated",
+    "Verdict",
     "WeakPassword",
     "check_request",
     "consent_status",

@@ -44,5 +44,19 @@ class TooManyAttempts(KoersError):
     status = 429
 
 
+class TooManyRefusals(KoersError):
+    """Personal-data reads stopped for a cool-down after too many refused reads by this actor
+    (HTTP 429 with ``Retry-After``); see ``koers.access.refusals``."""
+
+    code = "too_many_refusals"
+    status = 429
+
+    def __init__(self, minutes: int, retry_after: int) -> None:
+        super().__init__(f"too many refused requests; try again in {minutes} minutes")
+        self.minutes = minutes
+        self.retry_after = retry_after
+        """Seconds until the cool-down ends (the ``Retry-After`` header)."""
+
+
 class WeakPassword(InvalidInput):
     code = "weak_password"

@@ -144,6 +144,8 @@ class Reason(StrEnum):
     CONSENT_NOT_YET_VALID = "consent_not_yet_valid"
     CONSENT_EXPIRED = "consent_expired"
     CONSENT_WITHDRAWN = "consent_withdrawn"
+    THROTTLED = "throttled"
+    """Stopped for a cool-down after too many refusals (one entry per episode)."""
 
 
 @dataclass(frozen=True)

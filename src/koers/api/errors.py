@@ -115,10 +115,16 @@ def http_problem(
     )
 
 
+def retry_headers(exc: KoersError) -> dict[str, str] | None:
+    """``Retry-After`` (seconds) for an error that says when to come back (e.g. 429)."""
+    seconds = getattr(exc, "retry_after", None)
+    return {"Retry-After": str(seconds)} if isinstance(seconds, int) else None
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(KoersError)
     async def koers_error(_request: Request, exc: KoersError) -> JSONResponse:
-        return problem(exc.status, type(exc).__name__, exc.message, exc.code)
+        return problem(exc.status, type(exc).__name__, exc.message, exc.code, retry_headers(exc))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from koers.cli import audit as audit_cli
 from koers.cli import check as check_cli
 from koers.cli import data, demo, forecast, serve, skills, taxonomy, users
 from koers.cli import eval as eval_cli
@@ -26,6 +27,7 @@ app.add_typer(users.app, name="users", help="Accounts, roles and organisations."
 app.add_typer(demo.app, name="demo", help="Demo accounts, fictitious people (not in production).")
 app.add_typer(portfolio_cli.app, name="portfolio", help="Competence portfolios: import, export.")
 app.add_typer(check_cli.app, name="check", help="Competence checks for citizens and employers.")
+app.add_typer(audit_cli.app, name="audit", help="Audit log upkeep: remove entries past retention.")
 app.command("serve")(serve.serve)
 
 if __name__ == "__main__":

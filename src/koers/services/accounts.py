@@ -39,14 +39,18 @@ from koers.access import (
     OrganisationKind,
     Purpose,
     Reason,
+    RefusalLimits,
+    RefusalState,
     Resource,
     Role,
     TooManyAttempts,
+    Verdict,
     check_request,
     consent_status,
     locked_until,
 )
 from koers.access.credentials import check_display_name, check_password, normalise_email
+from koers.access.refusals import after_refusal, after_verdict, is_stale, verdict
 from koers.config import Settings
 from koers.errors import Conflict, InvalidInput, NotFound
 from koers.store.db import Database
@@ -65,8 +69,6 @@ log = logging.getLogger(__name__)
 
 ERASE_CONFIRMATION = "VERWIJDER"
 """What a citizen types (web) or sends (API ``confirm``) to erase the account."""
-
-AUDIT_RETENTION = "5 years after the entry (see docs/security.md)"
 
 
 class PersonalDataSection(Protocol):
@@ -130,6 +132,55 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+class RefusalThrottle:
+    """Refused personal-data reads per actor, in memory of this process (a
+    :class:`~koers.store.repositories.accounts.RefusalGuard`; the decisions are the pure
+    functions of :mod:`koers.access.refusals`).
+
+    Each server process keeps its own counts, so with several processes an actor can make up
+    to ``max_refusals`` refusals in each before being stopped everywhere; counts are lost at a
+    restart. Both are accepted: the aim is to slow probing down, the audit log keeps the record.
+    """
+
+    SWEEP_AT = 10_000
+    """Forget stale actors once this many are remembered (memory stays bounded)."""
+
+    def __init__(self, limits: RefusalLimits) -> None:
+        self.limits = limits
+        self._states: dict[str, RefusalState] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RefusalThrottle:
+        return cls(
+            RefusalLimits(
+                max_refusals=settings.refused_reads_max,
+                window=timedelta(minutes=settings.refused_reads_window_minutes),
+                cooldown=timedelta(minutes=settings.refused_reads_cooldown_minutes),
+            )
+        )
+
+    def before_read(self, actor_id: str, now: datetime) -> Verdict:
+        with self._lock:  # verdict and its bookkeeping together: one episode entry, not two
+            state = self._states.get(actor_id)
+            if state is None:
+                return Verdict(None)
+            answer = verdict(state, now)
+            self._states[actor_id] = after_verdict(state, now)
+            return answer
+
+    def refused(self, actor_id: str, now: datetime) -> None:
+        with self._lock:
+            state = self._states.get(actor_id, RefusalState())
+            self._states[actor_id] = after_refusal(state, now, self.limits)
+            if len(self._states) >= self.SWEEP_AT:
+                self._states = {
+                    key: kept
+                    for key, kept in self._states.items()
+                    if not is_stale(kept, now, self.limits)
+                }
+
+
 class AccountService:
     """Accounts, sessions, consent and GDPR rights over one database."""
 
@@ -144,7 +195,8 @@ class AccountService:
         self.settings = settings
         self.clock = clock
         self.hasher = hasher or PasswordHasher()
-        self.gate = PersonalDataGate(database, clock)
+        self.refusals = RefusalThrottle.from_settings(settings)
+        self.gate = PersonalDataGate(database, clock, self.refusals)
         self._prepared = False
         self._lock = threading.Lock()
         self._dummy_hash: str | None = None

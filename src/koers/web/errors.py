@@ -6,8 +6,10 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.types import Scope
 
+from koers.access import TooManyRefusals
 from koers.errors import KoersError
-from koers.web.render import render
+from koers.web.i18n import translate
+from koers.web.render import language, render
 
 
 def wants_html(request: Request) -> bool:
@@ -16,6 +18,8 @@ def wants_html(request: Request) -> bool:
 
 
 def error_page(request: Request, exc: KoersError) -> HTMLResponse:
+    if isinstance(exc, TooManyRefusals):
+        return _too_many_refusals(request, exc)
     key = "error.not_found" if exc.status == 404 else "error.invalid"
     return render(
         request,
@@ -23,6 +27,19 @@ def error_page(request: Request, exc: KoersError) -> HTMLResponse:
         {"message_key": key, "detail": exc.message},
         status_code=exc.status,
     )
+
+
+def _too_many_refusals(request: Request, exc: TooManyRefusals) -> HTMLResponse:
+    """429 in the reader's language, with the wait in minutes and ``Retry-After``."""
+    wait = translate("error.too_many_refusals.wait", language(request), minutes=exc.minutes)
+    page = render(
+        request,
+        "public/error.html",
+        {"message_key": "error.too_many_refusals", "detail": wait},
+        status_code=exc.status,
+    )
+    page.headers["Retry-After"] = str(exc.retry_after)
+    return page
 
 
 LIMIT_KEYS = {413: "error.too_large"}

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from koers.api.schemas.check import CitizenCheckIn, CitizenCheckOut, OrganisationCheckOut
+from koers.api.security import get_accounts
 from koers.check import CitizenCheck, OrganisationCheck
 from koers.services.check import MAX_WORKFORCE_BYTES, CheckService
 from koers.services.portfolio import PortfolioService, parse_portfolio
@@ -38,7 +39,10 @@ def get_portfolios(request: Request) -> PortfolioService:
     state = request.app.state
     service: PortfolioService | None = getattr(state, "portfolios", None)
     if service is None:
-        service = PortfolioService(state.database, get_checks(request))
+        # the accounts' gate, so that refused reads count towards one throttle per actor
+        service = PortfolioService(
+            state.database, get_checks(request), gate=get_accounts(request).gate
+        )
         service.warm_up()  # build the CV skill extractor in the background
         state.portfolios = service
     return service

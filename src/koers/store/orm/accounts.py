@@ -105,7 +105,8 @@ class ConsentRow(Base):
 
 
 class AuditRow(Base):
-    """Append-only: database triggers refuse UPDATE and DELETE (migration 0002)."""
+    """Append-only: database triggers refuse UPDATE and DELETE (migration 0002); DELETE only of
+    rows past the retention cutoff, during ``koers audit prune`` (migration 0005, ``audit.py``)."""
 
     __tablename__ = "audit_entry"
     __table_args__ = (
