@@ -29,7 +29,8 @@ class PersonalDataGate(Protocol):
 
     It checks role and consent for a read or change of someone else's data, writes an audit
     entry whatever the answer, and raises ``Unauthenticated``, ``AccessDenied`` or
-    ``ConsentRequired`` when the answer is no. For the owner it allows without an entry.
+    ``ConsentRequired`` when the answer is no, and ``TooManyRefusals`` (HTTP 429) while an
+    actor who was refused too often is stopped. For the owner it allows without an entry.
     """
 
     def read(

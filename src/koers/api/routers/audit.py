@@ -11,7 +11,9 @@ from koers.api.errors import problem_responses
 from koers.api.schemas.accounts import AuditEntryOut
 from koers.api.security import AccountsDep, CurrentAccount, OptionalAccount
 
-router = APIRouter(prefix="/api/v1/audit", tags=["audit"], responses=problem_responses(401, 403))
+router = APIRouter(
+    prefix="/api/v1/audit", tags=["audit"], responses=problem_responses(401, 403, 429)
+)
 
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]

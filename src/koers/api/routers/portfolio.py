@@ -193,7 +193,7 @@ def mine(portfolios: PortfolioDep, me: CurrentAccount) -> list[str]:
 @router.get(
     "/{portfolio_id}",
     response_model=StoredPortfolioFullOut,
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403, 404, 429),
 )
 def read(
     portfolio_id: Annotated[str, Path(max_length=64, description="Portfolio id.")],
@@ -216,7 +216,7 @@ def read(
 @router.put(
     "/{portfolio_id}",
     response_model=StoredPortfolioOut,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problem_responses(401, 403, 404, 409, 429),
 )
 def save(
     portfolio_id: Annotated[str, Path(max_length=64, description="Portfolio id.")],
@@ -244,7 +244,7 @@ def save(
 @router.get(
     "/{portfolio_id}/history",
     response_model=list[PortfolioEventOut],
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403, 404, 429),
 )
 def history(
     portfolio_id: Annotated[str, Path(max_length=64, description="Portfolio id.")],
