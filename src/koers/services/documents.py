@@ -53,6 +53,10 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+# pypdf reports damaged structure through logging warnings: they hold no content, but they are
+# noise in the JSON logs for every odd CV. Set once for the process (not per call, which races).
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
 
 class DocumentKind(StrEnum):
     PDF = "pdf"
@@ -255,59 +259,51 @@ def _pdf(data: bytes, name: str) -> Document:
         Reason.ENCRYPTED,
         "this PDF is protected with a password; save it without a password or paste the text",
     )
-    # pypdf reports damaged structure through logging warnings: they hold no content, but
-    # they are noise in the JSON logs for every odd CV
-    pypdf_log = logging.getLogger("pypdf")
-    level = pypdf_log.level
-    pypdf_log.setLevel(logging.ERROR)
     try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            # many "protected" PDFs only restrict printing/copying: they open without a
+            # password (empty user password) and their text can be read
+            try:
+                opened = reader.decrypt("")
+            except (PyPdfError, NotImplementedError) as exc:
+                raise encrypted from exc
+            if not opened:
+                raise encrypted
+        pages = len(reader.pages)
+    except DocumentUnreadable:
+        raise
+    except LimitReachedError as exc:
+        raise _unpacked(name) from exc
+    except FileNotDecryptedError as exc:
+        raise encrypted from exc
+    except Exception as exc:  # pypdf raises many kinds on a broken file
+        raise damaged from exc
+    if pages == 0:
+        raise damaged
+    if pages > MAX_PDF_PAGES:
+        raise DocumentUnreadable(
+            name,
+            Reason.TOO_MANY_PAGES,
+            f"the PDF has {pages} pages; a CV has at most {MAX_PDF_PAGES}",
+            pages=pages,
+            most=MAX_PDF_PAGES,
+        )
+    parts: list[str] = []
+    size = 0
+    for page in reader.pages:
         try:
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                # many "protected" PDFs only restrict printing/copying: they open without a
-                # password (empty user password) and their text can be read
-                try:
-                    opened = reader.decrypt("")
-                except (PyPdfError, NotImplementedError) as exc:
-                    raise encrypted from exc
-                if not opened:
-                    raise encrypted
-            pages = len(reader.pages)
-        except DocumentUnreadable:
-            raise
+            text = page.extract_text() or ""
         except LimitReachedError as exc:
             raise _unpacked(name) from exc
         except FileNotDecryptedError as exc:
             raise encrypted from exc
-        except Exception as exc:  # pypdf raises many kinds on a broken file
+        except Exception as exc:
             raise damaged from exc
-        if pages == 0:
-            raise damaged
-        if pages > MAX_PDF_PAGES:
-            raise DocumentUnreadable(
-                name,
-                Reason.TOO_MANY_PAGES,
-                f"the PDF has {pages} pages; a CV has at most {MAX_PDF_PAGES}",
-                pages=pages,
-                most=MAX_PDF_PAGES,
-            )
-        parts: list[str] = []
-        size = 0
-        for page in reader.pages:
-            try:
-                text = page.extract_text() or ""
-            except LimitReachedError as exc:
-                raise _unpacked(name) from exc
-            except FileNotDecryptedError as exc:
-                raise encrypted from exc
-            except Exception as exc:
-                raise damaged from exc
-            parts.append(text)
-            size += len(text)
-            if size > MAX_TEXT_CHARS:
-                break
-    finally:
-        pypdf_log.setLevel(level)
+        parts.append(text)
+        size += len(text)
+        if size > MAX_TEXT_CHARS:
+            break
     text = "\n\n".join(parts)
     if not text.strip():
         raise DocumentUnreadable(
