@@ -24,7 +24,10 @@ from koers.portfolio.model import (
 from koers.portfolio.ports import FoundSkill
 
 MIN_EXTRACTION_SCORE = 0.0
-"""Found skills below this score are left out (the extractor's ranking is kept as is)."""
+"""Found skills below this score are left out (the extractor's ranking is kept as is). The CV
+import's finder already applies the per-method threshold of the extraction domain
+(``koers.extraction.threshold.IMPORT_MIN_SCORE``; the score scale depends on the method, which
+a :class:`FoundSkill` does not carry), so nothing more is cut here."""
 
 
 def add_occupations(portfolio: Portfolio, rows: Sequence[OccupationRow]) -> Portfolio:

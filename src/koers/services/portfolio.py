@@ -154,13 +154,18 @@ class ExtractionFinder:
         self._service.lexical()
 
     def find(self, text: str, top: int) -> Sequence[FoundSkill]:
+        """The ``top`` skills of ``text`` scored at least the import threshold of the method
+        that ranked them (``koers.extraction.threshold.IMPORT_MIN_SCORE``), best first."""
         from koers.extraction import ExtractionError
+        from koers.extraction.threshold import keep_for_import
 
         try:
             extraction = self._service.extract(text, top)
         except ExtractionError as exc:
             raise PortfolioInvalid("CV", [exc.message]) from exc
-        return [FoundSkill(s.uri, s.label, s.score, s.span.text) for s in extraction.skills]
+        return [
+            FoundSkill(s.uri, s.label, s.score, s.span.text) for s in keep_for_import(extraction)
+        ]
 
 
 @dataclass(frozen=True, slots=True)
