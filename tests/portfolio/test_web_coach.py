@@ -4,38 +4,15 @@ personal-data gate (purpose coaching); refusals are audited; other roles get 403
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 
-import pytest
 from fastapi.testclient import TestClient
 
 from koers.access import Account, GranteeKind, Resource, Role
-from koers.api.app import create_app
-from koers.config import Settings
-from koers.services.accounts import AccountService
-from koers.services.check import CheckService
-from koers.services.portfolio import PortfolioService
-from koers.store.db import Database
+from tests.portfolio.websupport import Web
 
 PASSWORD = "een lang wachtwoord 123"
-
-
-@dataclass
-class Web:
-    client: TestClient
-    portfolios: PortfolioService
-    accounts: AccountService
-
-
-@pytest.fixture()
-def web(sqlite_loaded: Database, settings: Settings) -> Web:
-    app = create_app(settings, sqlite_loaded)
-    app.state.checks = CheckService(app.state.taxonomy)
-    portfolios = PortfolioService(sqlite_loaded, app.state.checks)  # no CV extractor warm-up
-    app.state.portfolios = portfolios
-    return Web(TestClient(app), portfolios, AccountService(sqlite_loaded, settings))
 
 
 def register(web: Web, role: Role = Role.CITIZEN, name: str = "Burger") -> tuple[Account, str]:

@@ -11,9 +11,8 @@ from fastapi.testclient import TestClient
 from koers.access import Role
 from koers.portfolio import dumps
 from koers.web.pages.citizen import demo_portfolio
-from tests.portfolio.test_web_coach import Web, client_with_portfolio, login, register, web
-
-__all__ = ["web"]  # the fixture, shared with the coach tests
+from tests.portfolio.test_web_coach import client_with_portfolio, login, register
+from tests.portfolio.websupport import Web
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 URL = "/mijn-competenties/download"

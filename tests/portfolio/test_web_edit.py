@@ -5,40 +5,17 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
 from datetime import date
 
-import pytest
 from fastapi.testclient import TestClient
 
 from koers.access import Account, Purpose
-from koers.api.app import create_app
-from koers.config import Settings
 from koers.portfolio import Portfolio
 from koers.portfolio.events import EventKind
-from koers.services.accounts import AccountService
-from koers.services.check import CheckService
-from koers.services.portfolio import PortfolioService
-from koers.store.db import Database
+from tests.portfolio.websupport import Web
 
 PASSWORD = "een lang wachtwoord 123"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-@dataclass
-class Web:
-    client: TestClient
-    portfolios: PortfolioService
-    accounts: AccountService
-
-
-@pytest.fixture()
-def web(sqlite_loaded: Database, settings: Settings) -> Web:
-    app = create_app(settings, sqlite_loaded)
-    app.state.checks = CheckService(app.state.taxonomy)
-    portfolios = PortfolioService(sqlite_loaded, app.state.checks)  # no CV extractor warm-up
-    app.state.portfolios = portfolios
-    return Web(TestClient(app), portfolios, AccountService(sqlite_loaded, settings))
 
 
 def citizen(web: Web, client: TestClient | None = None) -> tuple[Account, TestClient]:

@@ -12,8 +12,9 @@ from fastapi.testclient import TestClient
 
 from koers.portfolio import HistoryKind
 from koers.portfolio.events import EventKind
-from tests.portfolio.test_web_edit import Web, token, version
+from tests.portfolio.test_web_edit import token, version
 from tests.portfolio.test_web_edit_claims import current, events, sign_up, site
+from tests.portfolio.websupport import Web
 
 __all__ = ["site"]  # the module-scoped app fixture, shared
 

@@ -26,7 +26,8 @@ from koers.services.accounts import AccountService
 from koers.services.check import CheckService
 from koers.services.portfolio import PortfolioService
 from koers.store.db import Database
-from tests.portfolio.test_web_edit import PASSWORD, Web, add_skill, token, version
+from tests.portfolio.test_web_edit import PASSWORD, add_skill, token, version
+from tests.portfolio.websupport import Web
 
 TODAY = date.today()
 

@@ -11,7 +11,7 @@ import html
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib import resources
 
 import pytest
@@ -37,6 +37,7 @@ from koers.services.portfolio import PortfolioService, StoredPortfolio
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
 from tests.portfolio.docs_factory import docx, docx_bomb, pdf, scanned_pdf
+from tests.portfolio.websupport import Web, make_web
 
 PASSWORD = "een lang wachtwoord 123"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -55,20 +56,9 @@ class KeywordFinder:
         return [FoundSkill(KEYWORDS[k], k, 0.9, k) for _, k in hits][:top]
 
 
-@dataclass
-class Web:
-    client: TestClient
-    portfolios: PortfolioService
-    accounts: AccountService
-
-
 @pytest.fixture()
 def web(sqlite_loaded: Database, settings: Settings) -> Web:
-    app = create_app(settings, sqlite_loaded)
-    app.state.checks = CheckService(app.state.taxonomy)
-    portfolios = PortfolioService(sqlite_loaded, app.state.checks, finder=KeywordFinder())
-    app.state.portfolios = portfolios
-    return Web(TestClient(app), portfolios, AccountService(sqlite_loaded, settings))
+    return make_web(sqlite_loaded, settings, finder=KeywordFinder())
 
 
 def sign_in(web: Web, portfolio: Portfolio | None = None) -> Account:

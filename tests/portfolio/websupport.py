@@ -1,0 +1,32 @@
+"""The web app the portfolio page tests drive: one place for how it is built (not a test file)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi.testclient import TestClient
+
+from koers.api.app import create_app
+from koers.config import Settings
+from koers.portfolio.ports import SkillFinder
+from koers.services.accounts import AccountService
+from koers.services.check import CheckService
+from koers.services.portfolio import PortfolioService
+from koers.store.db import Database
+
+
+@dataclass
+class Web:
+    client: TestClient
+    portfolios: PortfolioService
+    accounts: AccountService
+
+
+def make_web(database: Database, settings: Settings, finder: SkillFinder | None = None) -> Web:
+    """The app on ``database``; its portfolio service gets ``finder`` (no CV extractor warm-up
+    when none is given, so the tests never build the real extractor by accident)."""
+    app = create_app(settings, database)
+    app.state.checks = CheckService(app.state.taxonomy)
+    portfolios = PortfolioService(database, app.state.checks, finder=finder)
+    app.state.portfolios = portfolios
+    return Web(TestClient(app), portfolios, AccountService(database, settings))
