@@ -234,13 +234,9 @@ def test_setting_defaults_to_five_years_and_refuses_less_than_a_year(
 def cli_db(accounts_db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     monkeypatch.setenv("KOERS_DATABASE_URL", accounts_db.url)
     monkeypatch.delenv("KOERS_AUDIT_RETENTION_DAYS", raising=False)
-    _context.settings.cache_clear()
-    _context.database.cache_clear()
-    engine = _context.database()
+    _context.reset()
     yield accounts_db
-    engine.dispose()
-    _context.settings.cache_clear()
-    _context.database.cache_clear()
+    _context.reset()
 
 
 def test_cli_dry_run_then_prune(cli_db: Database) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from koers.api.app import create_app
+from koers.app import create_app
 from koers.config import Settings
 from koers.store.db import Database
 

@@ -33,7 +33,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from koers.api.app import create_app
+from koers.app import create_app
 from koers.config import Settings
 from koers.store.db import Database
 

@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import StreamingResponse
 from fastapi.testclient import TestClient
 
-from koers.api.app import create_app
+from koers.app import create_app
 from koers.config import Settings
 from koers.store.db import Database
 

@@ -13,12 +13,12 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from koers.api.app import create_app
+from koers.app import create_app
+from koers.bootstrap import build_services
 from koers.check import NoForecast
 from koers.cli import _context
 from koers.cli.main import app
 from koers.config import Settings
-from koers.services.check import CheckService
 from koers.store.db import Database
 
 runner = CliRunner()
@@ -34,8 +34,7 @@ def demo() -> dict[str, object]:
 
 @pytest.fixture()
 def client(sqlite_loaded: Database, settings: Settings) -> TestClient:
-    web = create_app(settings, sqlite_loaded)
-    web.state.checks = CheckService(web.state.taxonomy, forecast=NoForecast())
+    web = create_app(services=build_services(settings, sqlite_loaded, outlooks=NoForecast()))
     return TestClient(web)
 
 
@@ -95,8 +94,7 @@ def test_api_citizen_check_bad_input_is_a_problem(client: TestClient) -> None:
 @pytest.fixture()
 def cli_env(sqlite_loaded: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOERS_DATABASE_URL", sqlite_loaded.url)
-    _context.settings.cache_clear()
-    _context.database.cache_clear()
+    _context.reset()
 
 
 @pytest.mark.usefixtures("cli_env")

@@ -132,8 +132,7 @@ def test_rows_with_too_many_fields_are_named(checks: CheckService) -> None:
 @pytest.fixture()
 def cli_env(sqlite_loaded: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOERS_DATABASE_URL", sqlite_loaded.url)
-    _context.settings.cache_clear()
-    _context.database.cache_clear()
+    _context.reset()
 
 
 @pytest.mark.usefixtures("cli_env")

@@ -11,17 +11,16 @@ import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
 
-from koers.api.app import create_app
+from koers.app import create_app
+from koers.bootstrap import build_services
 from koers.check import NoForecast
 from koers.config import Settings
-from koers.services.check import CheckService
 from koers.store.db import Database
 
 
 @pytest.fixture()
 def client(sqlite_loaded: Database, settings: Settings) -> TestClient:
-    web = create_app(settings, sqlite_loaded)
-    web.state.checks = CheckService(web.state.taxonomy, forecast=NoForecast())
+    web = create_app(services=build_services(settings, sqlite_loaded, outlooks=NoForecast()))
     return TestClient(web)
 
 

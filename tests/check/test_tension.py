@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from koers.api.app import create_app
+from koers.app import create_app
 from koers.check import to_jsonable
 from koers.cli import _context
 from koers.cli.main import app
@@ -152,8 +152,7 @@ def with_forecast(
     forecast: ForecastOutlooks, sqlite_loaded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KOERS_DATABASE_URL", sqlite_loaded.url)
-    _context.settings.cache_clear()
-    _context.database.cache_clear()
+    _context.reset()
     monkeypatch.setattr(check_service, "forecast_source", lambda taxonomy: forecast)
 
 

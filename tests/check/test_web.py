@@ -10,11 +10,11 @@ from importlib import resources
 import pytest
 from fastapi.testclient import TestClient
 
-from koers.api.app import create_app
+from koers.app import create_app
+from koers.bootstrap import build_services
 from koers.check import NoForecast
 from koers.config import Settings
 from koers.services.accounts import AccountService
-from koers.services.check import CheckService
 from koers.store.db import Database
 
 PASSWORD = "een lang wachtwoord 123"
@@ -22,9 +22,8 @@ PASSWORD = "een lang wachtwoord 123"
 
 @pytest.fixture()
 def client(sqlite_loaded: Database, settings: Settings) -> TestClient:
-    app = create_app(settings, sqlite_loaded)
     # the shared store may hold forecast runs of other tests: pin the "no forecast" state
-    app.state.checks = CheckService(app.state.taxonomy, forecast=NoForecast())
+    app = create_app(services=build_services(settings, sqlite_loaded, outlooks=NoForecast()))
     return TestClient(app)
 
 

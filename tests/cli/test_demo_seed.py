@@ -25,11 +25,11 @@ def test_demo_citizen_gets_the_sample_portfolio_once(
     database = Database(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
     accounts = AccountService(database, Settings(data_dir=tmp_path), hasher=FAST_HASHER)
     seed(accounts, "test", "Demo wachtwoord 2026")
-    assert seed_portfolio(database, accounts) is True
-    assert seed_portfolio(database, accounts) is False  # a second seed keeps the stored one
+    portfolios = PortfolioService(database, CheckService(TaxonomyService(database)))
+    assert seed_portfolio(accounts, portfolios) is True
+    assert seed_portfolio(accounts, portfolios) is False  # a second seed keeps the stored one
     citizen = accounts.find_by_email(f"burger@{DEMO_DOMAIN}")
     assert citizen is not None
-    portfolios = PortfolioService(database, CheckService(TaxonomyService(database)))
     ids = portfolios.portfolios_of(citizen.id, citizen.actor(), Purpose.SELF, "test")
     assert len(ids) == 1
     stored = portfolios.load(ids[0], citizen.actor(), Purpose.SELF, "test")
@@ -41,5 +41,6 @@ def test_no_portfolio_without_taxonomy(tmp_path: Path) -> None:
     database = Database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     accounts = AccountService(database, Settings(data_dir=tmp_path), hasher=FAST_HASHER)
     seed(accounts, "test", "Demo wachtwoord 2026")
-    assert seed_portfolio(database, accounts) is False
+    portfolios = PortfolioService(database, CheckService(TaxonomyService(database)))
+    assert seed_portfolio(accounts, portfolios) is False
     database.dispose()

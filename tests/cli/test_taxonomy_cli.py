@@ -18,8 +18,7 @@ runner = CliRunner()
 @pytest.fixture()
 def cli_env(sqlite_loaded: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOERS_DATABASE_URL", sqlite_loaded.url)
-    _context.settings.cache_clear()
-    _context.database.cache_clear()
+    _context.reset()
 
 
 def run(*args: str) -> object:
@@ -90,8 +89,7 @@ def test_unknown_uri_is_a_clear_error() -> None:
 def test_load_bad_folder_exit_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOERS_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("KOERS_DATABASE_URL", raising=False)
-    _context.settings.cache_clear()
-    _context.database.cache_clear()
+    _context.reset()
     (tmp_path / "esco").mkdir()
     result = runner.invoke(app, ["data", "load", "--esco-dir", str(tmp_path / "esco")])
     assert result.exit_code == 2

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from koers.api.app import create_app
+from koers.app import create_app
 from koers.config import Settings
 from koers.extraction import EmbeddingUnavailable, Encoder, SkillLabel, read_esco_skill_labels
 from koers.extraction.tests.conftest import FIXTURES

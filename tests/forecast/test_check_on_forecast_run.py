@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from koers.api.app import create_app
+from koers.app import create_app
 from koers.check import Outlook
 from koers.config import Settings
 from koers.forecast.model import RunInfo

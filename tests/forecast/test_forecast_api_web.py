@@ -11,9 +11,10 @@ from fastapi.testclient import TestClient
 from tests.conftest import make_database
 
 from koers.access import Role
-from koers.api.app import create_app
+from koers.app import create_app
 from koers.config import Settings
 from koers.forecast.model import RunInfo
+from koers.http.deps import get_forecast
 from koers.services.accounts import AccountService
 from koers.services.forecast import ForecastService
 from koers.store.db import Database
@@ -29,7 +30,7 @@ def client(
     forecast_service: ForecastService,
 ) -> TestClient:
     app = create_app(settings, sqlite_loaded)
-    app.state.forecast = forecast_service  # shares the warmed-up shortage mapping
+    app.dependency_overrides[get_forecast] = lambda: forecast_service  # warmed-up mapping
     forecast_service.shortage_mapping()
     return TestClient(app)
 
@@ -94,7 +95,7 @@ PASSWORD = "een lang wachtwoord 123"
 
 def sign_in(client: TestClient, role: Role) -> str:
     """Register and sign in an account with ``role``; returns its CSRF token."""
-    accounts = AccountService(client.app.state.database, client.app.state.settings)  # type: ignore[attr-defined]
+    accounts: AccountService = client.app.state.services.accounts  # type: ignore[attr-defined]
     email = f"{role.value}-{uuid.uuid4().hex[:8]}@example.org"
     accounts.register(email, PASSWORD, role.value.title(), role=role)
     response = client.post("/api/v1/accounts/login", json={"email": email, "password": PASSWORD})
@@ -102,9 +103,11 @@ def sign_in(client: TestClient, role: Role) -> str:
     return str(response.json()["csrf_token"])
 
 
-def test_adjustment_round_trip(client: TestClient, forecast_runs: Runs) -> None:
+def test_adjustment_round_trip(
+    client: TestClient, forecast_runs: Runs, forecast_service: ForecastService
+) -> None:
     run = forecast_runs[0][0]
-    extremes = client.app.state.forecast.skill_extremes(run, 2)  # type: ignore[attr-defined]
+    extremes = forecast_service.skill_extremes(run, 2)
     uri = extremes["declining"][0][0]
     body = {
         "skill_uri": uri,
@@ -182,9 +185,11 @@ def test_tension_page_shows_source_and_flags(client: TestClient) -> None:
     assert upload.status_code == 422 and "missing column" in upload.text
 
 
-def test_skill_page_and_adjustment_form(client: TestClient, forecast_runs: Runs) -> None:
+def test_skill_page_and_adjustment_form(
+    client: TestClient, forecast_runs: Runs, forecast_service: ForecastService
+) -> None:
     run = forecast_runs[0][0]
-    uri = client.app.state.forecast.skill_extremes(run, 1)["growing"][0][0]  # type: ignore[attr-defined]
+    uri = forecast_service.skill_extremes(run, 1)["growing"][0][0]
     html = client.get("/analist/competenties", params={"uri": uri}).text
     assert "Model zegt" in html and 'name="author"' not in html  # anonymous: no form
     assert "Alleen een analist" in html

@@ -11,7 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from koers.api.app import create_app
+from koers.app import create_app
+from koers.bootstrap import build_services
 from koers.cli import _context
 from koers.cli.main import app as cli
 from koers.config import Settings
@@ -27,8 +28,7 @@ from koers.portfolio import (
     Source,
     VerificationLevel,
 )
-from koers.services.check import CheckService
-from koers.services.portfolio import PortfolioService, already_imported, merge_import
+from koers.services.portfolio import already_imported, merge_import
 from koers.store.db import Database
 from tests.portfolio.docs_factory import docx, pdf, scanned_pdf
 
@@ -46,9 +46,7 @@ class KeywordFinder:
 
 @pytest.fixture()
 def client(sqlite_loaded: Database, settings: Settings) -> TestClient:
-    web = create_app(settings, sqlite_loaded)
-    web.state.checks = CheckService(web.state.taxonomy)
-    web.state.portfolios = PortfolioService(sqlite_loaded, web.state.checks, finder=KeywordFinder())
+    web = create_app(services=build_services(settings, sqlite_loaded, finder=KeywordFinder()))
     return TestClient(web)
 
 
@@ -110,8 +108,7 @@ def test_api_route_is_documented(client: TestClient) -> None:
 @pytest.fixture()
 def cli_env(sqlite_loaded: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOERS_DATABASE_URL", sqlite_loaded.url)
-    _context.settings.cache_clear()
-    _context.database.cache_clear()
+    _context.reset()
 
 
 @pytest.mark.usefixtures("cli_env")

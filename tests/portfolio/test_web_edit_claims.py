@@ -18,13 +18,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from koers.access import Account, Purpose
-from koers.api.app import create_app
+from koers.app import create_app
+from koers.bootstrap import build_services
 from koers.config import Settings
 from koers.portfolio import ActorType, Portfolio
 from koers.portfolio.events import EventKind, PortfolioEvent
-from koers.services.accounts import AccountService
-from koers.services.check import CheckService
-from koers.services.portfolio import PortfolioService
 from koers.store.db import Database
 from tests.portfolio.test_web_edit import PASSWORD, add_skill, token, version
 from tests.portfolio.websupport import Web
@@ -35,11 +33,9 @@ TODAY = date.today()
 @pytest.fixture(scope="module")
 def site(sqlite_loaded: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Web]:
     settings = Settings(data_dir=tmp_path_factory.mktemp("edit-claims"), environment="test")
-    app = create_app(settings, sqlite_loaded)
-    app.state.checks = CheckService(app.state.taxonomy)
-    portfolios = PortfolioService(sqlite_loaded, app.state.checks)  # no CV extractor warm-up
-    app.state.portfolios = portfolios
-    yield Web(TestClient(app), portfolios, AccountService(sqlite_loaded, settings))
+    services = build_services(settings, sqlite_loaded)
+    app = create_app(services=services)
+    yield Web(TestClient(app), services.portfolios, services.accounts)
 
 
 def sign_up(site: Web) -> tuple[Account, TestClient]:

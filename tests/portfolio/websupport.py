@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from fastapi.testclient import TestClient
 
-from koers.api.app import create_app
+from koers.app import create_app
+from koers.bootstrap import build_services
 from koers.config import Settings
 from koers.portfolio.ports import SkillFinder
 from koers.services.accounts import AccountService
-from koers.services.check import CheckService
 from koers.services.portfolio import PortfolioService
 from koers.store.db import Database
 
@@ -25,8 +25,6 @@ class Web:
 def make_web(database: Database, settings: Settings, finder: SkillFinder | None = None) -> Web:
     """The app on ``database``; its portfolio service gets ``finder`` (no CV extractor warm-up
     when none is given, so the tests never build the real extractor by accident)."""
-    app = create_app(settings, database)
-    app.state.checks = CheckService(app.state.taxonomy)
-    portfolios = PortfolioService(database, app.state.checks, finder=finder)
-    app.state.portfolios = portfolios
-    return Web(TestClient(app), portfolios, AccountService(database, settings))
+    services = build_services(settings, database, finder=finder)
+    app = create_app(services=services)
+    return Web(TestClient(app), services.portfolios, services.accounts)

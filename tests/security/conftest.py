@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from koers.api.app import create_app
+from koers.app import create_app
+from koers.bootstrap import build_services
 from koers.config import Settings
 from koers.store.db import Database
 from koers.store.migrate import upgrade
@@ -33,9 +34,7 @@ def world(app_db: Database, settings: Settings) -> World:
 
 @pytest.fixture()
 def app(app_db: Database, settings: Settings, world: World):  # type: ignore[no-untyped-def]
-    application = create_app(settings, app_db)
-    application.state.accounts = world.service
-    return application
+    return create_app(services=build_services(settings, app_db, accounts=world.service))
 
 
 @pytest.fixture()

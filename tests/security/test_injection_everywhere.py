@@ -14,7 +14,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from koers.api.app import API_ROUTERS, WEB_ROUTERS, create_app
+from koers.app import API_ROUTERS, WEB_ROUTERS, create_app
 from koers.config import Settings
 from koers.store.db import Database
 from koers.store.orm.taxonomy import OccupationRow, SkillRow

@@ -8,7 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 from joserfc.jwk import RSAKey
 
-from koers.api.security import SESSION_COOKIE
+from koers.app import create_app
+from koers.bootstrap import build_services
+from koers.http.security import SESSION_COOKIE
 from koers.services.oidc import OidcClient, OidcError, pkce_challenge
 from tests.access.world import World
 from tests.security.fake_oidc import ISSUER, FakeIssuer
@@ -20,8 +22,8 @@ def issuer() -> FakeIssuer:
 
 
 @pytest.fixture()
-def oidc_app(app, issuer: FakeIssuer):  # type: ignore[no-untyped-def]
-    app.state.settings = app.state.settings.model_copy(
+def oidc_app(app_db, settings, world: World, issuer: FakeIssuer):  # type: ignore[no-untyped-def]
+    settings = settings.model_copy(
         update={
             "oidc_issuer": ISSUER,
             "oidc_client_id": issuer.client_id,
@@ -29,8 +31,8 @@ def oidc_app(app, issuer: FakeIssuer):  # type: ignore[no-untyped-def]
         }
     )
     http = TestClient(issuer.app(), base_url=ISSUER)
-    app.state.oidc = OidcClient(app.state.settings, http=http)
-    return app
+    oidc = OidcClient(settings, http=http)
+    return create_app(services=build_services(settings, app_db, accounts=world.service, oidc=oidc))
 
 
 def _round_trip(app, issuer: FakeIssuer, tamper_state: bool = False):  # type: ignore[no-untyped-def]

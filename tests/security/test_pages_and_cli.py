@@ -93,12 +93,9 @@ def test_web_erasure_signs_out(app, world: World) -> None:  # type: ignore[no-un
 def cli_env(tmp_path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("KOERS_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("KOERS_ENVIRONMENT", "test")
-    _context.settings.cache_clear()
-    _context.database.cache_clear()
+    _context.reset()
     yield tmp_path
-    _context.database().dispose()
-    _context.settings.cache_clear()
-    _context.database.cache_clear()
+    _context.reset()
 
 
 def test_cli_creates_users_with_organisations(cli_env) -> None:  # type: ignore[no-untyped-def]
@@ -134,7 +131,7 @@ def test_cli_demo_seed_prints_passwords_and_labels_accounts(cli_env) -> None:  #
     assert result.exit_code == 0, result.output
     assert "fictitious" in result.output
     assert result.output.count("Demo wachtwoord 2026") == len(Role) + 1
-    service = AccountService(_context.database(), _context.settings(), hasher=FAST_HASHER)
+    service = AccountService(_context.services().database, _context.settings(), hasher=FAST_HASHER)
     users = service.users()
     assert {u.role for u in users} == set(Role)
     assert all(u.is_demo and u.email.endswith("@demo.koers.example") for u in users)

@@ -19,7 +19,7 @@ from koers.access import (
     Resource,
     TooManyRefusals,
 )
-from koers.api.app import create_app
+from koers.app import create_app
 from koers.config import Settings
 from koers.services.portfolio import PortfolioService
 from koers.store.db import Database

@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from koers.api.security import CSRF_COOKIE, SESSION_COOKIE
+from koers.app import create_app
+from koers.bootstrap import build_services
 from koers.config import Settings
+from koers.http.security import CSRF_COOKIE, SESSION_COOKIE
 from tests.access.world import PASSWORD, World
 from tests.security.conftest import api_login, form_token, new_client, plant_cookie, web_login
 
@@ -38,8 +40,9 @@ def test_secure_flag_over_https(app, world: World) -> None:  # type: ignore[no-u
     assert "secure" in cookie.lower()
 
 
-def test_secure_flag_always_when_configured(app, world: World) -> None:  # type: ignore[no-untyped-def]
-    app.state.settings = app.state.settings.model_copy(update={"cookie_secure": "always"})
+def test_secure_flag_always_when_configured(app_db, settings, world: World) -> None:  # type: ignore[no-untyped-def]
+    always = settings.model_copy(update={"cookie_secure": "always"})
+    app = create_app(services=build_services(always, app_db, accounts=world.service))
     response = TestClient(app).post(
         "/api/v1/accounts/login", json={"email": world.citizen.email, "password": PASSWORD}
     )

@@ -29,7 +29,8 @@ from urllib.parse import urlsplit
 import pytest
 import uvicorn
 
-from koers.api.app import create_app
+from koers.app import create_app
+from koers.bootstrap import build_services
 from koers.config import Settings
 from koers.store.db import Database
 from tests.web.axe import AXE
@@ -78,8 +79,9 @@ def live_server(
     tmp = tmp_path_factory.mktemp("web")
     database = copy_database(sqlite_loaded, tmp / "web.sqlite3")
     settings = Settings(data_dir=tmp, environment="test")
-    app = create_app(settings, database)
-    app.state.taxonomy.index()  # build the search index now, not inside the first test
+    services = build_services(settings, database)
+    services.taxonomy.index()  # build the search index now, not inside the first test
+    app = create_app(services=services)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((HOST, 0))

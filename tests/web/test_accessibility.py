@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi.routing import APIRoute
 
-from koers.api.app import WEB_ROUTERS
+from koers.app import WEB_ROUTERS
 from tests.web.axe import axe_violations, describe
 
 PAGES = [

@@ -18,7 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from koers.access import Account, Purpose
-from koers.api.app import create_app
+from koers.app import create_app
 from koers.config import Settings
 from koers.portfolio import (
     ActorType,

@@ -12,7 +12,6 @@ from typing import Any, ParamSpec, TypeVar
 
 import typer
 
-from koers.config import Settings
 from koers.errors import KoersError
 
 P = ParamSpec("P")
@@ -25,10 +24,6 @@ EXIT_CODES = {404: 3, 403: 4, 409: 5}
 class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
-
-
-def settings() -> Settings:
-    return Settings()
 
 
 def emit_json(payload: Any) -> None:

@@ -1,13 +1,12 @@
-"""Wiring for CLI commands: settings → database → services, built once per command."""
+"""Wiring for CLI commands: settings → the composition root, built once per command."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from koers.bootstrap import Services, build_services
 from koers.config import Settings
 from koers.logging import configure_logging
-from koers.services.taxonomy import TaxonomyService
-from koers.store.db import Database
 
 
 @lru_cache(maxsize=1)
@@ -17,9 +16,15 @@ def settings() -> Settings:
 
 
 @lru_cache(maxsize=1)
-def database() -> Database:
-    return Database.from_settings(settings())
+def services() -> Services:
+    """Every service of this command, from ``koers.bootstrap``."""
+    return build_services(settings())
 
 
-def taxonomy_service() -> TaxonomyService:
-    return TaxonomyService(database())
+def reset() -> None:
+    """Forget the settings and services, closing the database (tests that change ``KOERS_*``
+    between commands in one process)."""
+    if services.cache_info().currsize:
+        services().database.dispose()
+    services.cache_clear()
+    settings.cache_clear()

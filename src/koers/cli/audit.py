@@ -14,9 +14,8 @@ import typer
 from pydantic import ValidationError
 
 from koers.cli._common import OutputFormat, emit_json, fail, handles_errors
-from koers.cli._context import database, settings
+from koers.cli._context import services, settings
 from koers.config import Settings
-from koers.services.audit import AuditRetentionService
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -40,8 +39,8 @@ def prune(
     output: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.TEXT,
 ) -> None:
     """Remove audit entries older than KOERS_AUDIT_RETENTION_DAYS, in one transaction."""
-    config = _settings()
-    result = AuditRetentionService(database(), config).prune(dry_run=dry_run)
+    _settings()
+    result = services().audit.prune(dry_run=dry_run)
     if output is OutputFormat.JSON:
         emit_json(
             {

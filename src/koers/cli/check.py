@@ -11,7 +11,7 @@ import typer
 
 from koers.check import CitizenCheck, OrganisationCheck, to_jsonable
 from koers.cli._common import OutputFormat, emit_json, handles_errors
-from koers.cli._context import taxonomy_service
+from koers.cli._context import services
 from koers.services.check import CheckService
 from koers.services.portfolio import PortfolioService
 
@@ -25,12 +25,11 @@ AsOf = Annotated[
 
 
 def _services() -> tuple[CheckService, PortfolioService]:
-    taxonomy = taxonomy_service()
-    checks = CheckService(taxonomy)
+    built = services()
     # one-shot: wait for the title mappings (shortage flags, tension ratios) the web and the
     # API build in the background, so the answer does not depend on timing
-    checks.wait_for_forecast()
-    return checks, PortfolioService(taxonomy.database, checks)
+    built.checks.wait_for_forecast()
+    return built.checks, built.portfolios
 
 
 def _date(value: str | None) -> date | None:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from koers.cli._common import OutputFormat, emit_json, handles_errors
-from koers.cli._context import database, taxonomy_service
+from koers.cli._context import services
 from koers.store.migrate import upgrade
 
 app = typer.Typer(no_args_is_help=True)
@@ -33,7 +33,7 @@ def load(
     output: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.TEXT,
 ) -> None:
     """Load the ESCO taxonomy and crosswalks. Idempotent; all or nothing."""
-    stats = taxonomy_service().load(esco_dir, esco_version)
+    stats = services().taxonomy.load(esco_dir, esco_version)
     if output is OutputFormat.JSON:
         emit_json(asdict(stats))
         return
@@ -51,5 +51,5 @@ def load(
 @handles_errors
 def migrate() -> None:
     """Bring the database schema up to date (Alembic)."""
-    upgrade(database())
+    upgrade(services().database)
     typer.echo("Database schema is up to date.")

@@ -15,13 +15,10 @@ import typer
 
 from koers.access import GranteeKind, OrganisationKind, Purpose, Resource, Role
 from koers.cli._common import handles_errors
-from koers.cli._context import database, settings
+from koers.cli._context import services
 from koers.errors import Forbidden
 from koers.services.accounts import AccountService
-from koers.services.check import CheckService
 from koers.services.portfolio import PortfolioService
-from koers.services.taxonomy import TaxonomyService
-from koers.store.db import Database
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -87,15 +84,13 @@ def seed(
     return result
 
 
-def seed_portfolio(db: Database, accounts: AccountService) -> bool:
+def seed_portfolio(accounts: AccountService, portfolios: PortfolioService) -> bool:
     """Give the demo citizen the fictitious demo portfolio (marked sample) if it has none yet,
     so the citizen, coach and check pages show something; needs the taxonomy (its URIs are
     validated). Returns whether a portfolio was stored."""
-    taxonomy = TaxonomyService(db)
     citizen = accounts.find_by_email(f"burger@{DEMO_DOMAIN}")
-    if citizen is None or not taxonomy.is_loaded():
+    if citizen is None or not portfolios.checks.taxonomy.is_loaded():
         return False
-    portfolios = PortfolioService(db, CheckService(taxonomy))
     route = "koers demo seed"
     if portfolios.portfolios_of(citizen.id, citizen.actor(), Purpose.SELF, route):
         return False
@@ -114,11 +109,11 @@ def seed_command(
     ] = None,
 ) -> None:
     """Create the demo accounts (one per role, fictitious, labelled demo) and print passwords."""
-    config = settings()
-    service = AccountService(database(), config)
-    accounts = seed(service, config.environment, password)
+    built = services()
+    service = built.accounts
+    accounts = seed(service, built.settings.environment, password)
     typer.echo("Demo accounts (fictitious people; for trying Koers only, never in production):")
     for email, role, secret in accounts:
         typer.echo(f"  {role:<9} {email:<34} password: {secret}")
-    if seed_portfolio(database(), service):
+    if seed_portfolio(service, built.portfolios):
         typer.echo(f"  burger@{DEMO_DOMAIN} got the fictitious demo portfolio (SAMPLE).")

@@ -56,10 +56,10 @@ class MatchMode(StrEnum):
 
 
 def forecast_service() -> ForecastService:
-    """The forecast service over the configured database (built once per command)."""
-    from koers.cli._context import database, taxonomy_service
+    """The forecast service of the composition root (built once per command)."""
+    from koers.cli._context import services
 
-    return ForecastService(database(), taxonomy_service())
+    return services().forecasts
 
 
 def _read_csv(path: Path) -> pd.DataFrame:

@@ -15,22 +15,17 @@ def serve(
     """Start the web platform (Dutch first) with the HTTP API under /api/v1."""
     import uvicorn
 
-    from koers.api.app import create_app
-    from koers.cli._context import settings, taxonomy_service
+    from koers.app import create_app
+    from koers.cli._context import services
 
-    taxonomy_service().prepare()
-    if demo and not taxonomy_service().is_loaded():
+    built = services()
+    built.taxonomy.prepare()
+    if demo and not built.taxonomy.is_loaded():
         typer.echo("Loading the bundled ESCO data into the embedded database (first start)...")
-        taxonomy_service().load()
-    # Skill extraction answers lexically at once and switches to hybrid (sentence embeddings)
-    # when the label vectors are loaded in the background (minutes the very first time).
-    from koers.services.extraction import shared_extraction
-
-    shared_extraction().warm_up(settings().data_dir / "cache" / "extraction", hybrid=True)
-    from koers.services.check import CheckService
-
-    app = create_app(settings())
-    app.state.checks = CheckService(app.state.taxonomy)
-    app.state.checks.warm_up()  # catalogue and shortage/tension mappings, in the background
+        built.taxonomy.load()
+    app = create_app(services=built)
+    # Checks show shortage flags and tension ratios, and skill extraction switches from
+    # lexical to hybrid, once these are built in the background (minutes the very first time).
+    built.warm_up(hybrid=True)
     typer.echo(f"Koers is running at http://{host}:{port}/  (API docs: /api/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from koers.cli._common import handles_errors, settings
+from koers.cli._common import handles_errors
+from koers.cli._context import settings
 from koers.extraction import (
     EmbeddingUnavailable,
     NotText,

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from koers.cli._common import OutputFormat, emit_json, handles_errors
-from koers.cli._context import taxonomy_service
+from koers.cli._context import services
 from koers.taxonomy.model import ConceptKind, ConceptRef
 
 app = typer.Typer(no_args_is_help=True)
@@ -21,7 +21,7 @@ Format = Annotated[OutputFormat, typer.Option("--format")]
 @handles_errors
 def stats(output: Format = OutputFormat.TEXT) -> None:
     """What is loaded: ESCO version, languages and counts."""
-    result = taxonomy_service().stats()
+    result = services().taxonomy.stats()
     if output is OutputFormat.JSON:
         emit_json(asdict(result))
         return
@@ -39,7 +39,7 @@ def search(
     output: Format = OutputFormat.TEXT,
 ) -> None:
     """Typo-tolerant search over preferred, alternative and hidden labels."""
-    hits = taxonomy_service().search(query, lang=lang, kind=kind, limit=limit)
+    hits = services().taxonomy.search(query, lang=lang, kind=kind, limit=limit)
     if output is OutputFormat.JSON:
         emit_json(
             [
@@ -71,7 +71,7 @@ def _ref(ref: ConceptRef | None) -> dict[str, str] | None:
 
 
 def _show(uri: str, lang: str, output: OutputFormat) -> None:
-    detail = taxonomy_service().detail(uri, lang)
+    detail = services().taxonomy.detail(uri, lang)
     payload = {
         **(_ref(detail.ref) or {}),
         "description": detail.description,

@@ -14,7 +14,7 @@ import typer
 
 from koers.access import OrganisationKind, Role
 from koers.cli._common import OutputFormat, emit_json, handles_errors
-from koers.cli._context import database, settings
+from koers.cli._context import services
 from koers.errors import NotFound
 from koers.services.accounts import AccountService
 
@@ -22,7 +22,7 @@ app = typer.Typer(no_args_is_help=True)
 
 
 def accounts() -> AccountService:
-    return AccountService(database(), settings())
+    return services().accounts
 
 
 @app.command("create")

@@ -48,6 +48,8 @@ from koers.check import (
 from koers.check.tension import latest_period
 from koers.errors import KoersError
 from koers.portfolio import Portfolio, Preferences
+from koers.services.background import BackgroundWork
+from koers.services.forecast import ForecastService
 from koers.services.taxonomy import TaxonomyService
 from koers.store.repositories.portfolio import OccupationProfileReader
 from koers.store.repositories.taxonomy import TaxonomyRepository
@@ -94,9 +96,9 @@ class ForecastOutlooks:
         self._occupations: dict[str, OccupationOutlook] = {}
         self._skills: dict[str, SkillOutlook] = {}
         self._shortage: dict[str, tuple[str, bool]] | None = None
-        self._mapping_thread: threading.Thread | None = None
         self._tension: dict[str, TensionFigure] | None = None
-        self._tension_thread: threading.Thread | None = None
+        self._shortage_work = BackgroundWork("check-shortage-mapping", self._load_shortages)
+        self._tension_work = BackgroundWork("check-tension-mapping", self._load_tension)
 
     def status(self) -> ForecastStatus:
         is_sample = bool(getattr(self.run, "is_sample", False))
@@ -114,18 +116,14 @@ class ForecastOutlooks:
         """The shortage list mapped to ESCO; built in the background (title matching takes
         seconds), empty (= unknown) until ready, so a check never waits for it."""
         if self._shortage is None:
-            if self._mapping_thread is None:
-                self._mapping_thread = threading.Thread(
-                    target=self._load_shortages, name="check-shortage-mapping", daemon=True
-                )
-                self._mapping_thread.start()
-            self._mapping_thread.join(SHORTAGE_WAIT_SECONDS)
+            self._shortage_work.start()
+            self._shortage_work.wait(SHORTAGE_WAIT_SECONDS)
         return self._shortage or {}
 
     def _load_shortages(self) -> None:
         try:
             self._shortage = dict(self.service.shortage_mapping().by_uri())
-        except Exception:  # a background load must never break a check
+        except Exception:  # a failed mapping leaves the flags unknown, it never breaks a check
             log.exception("check.shortage_mapping_failed")
             self._shortage = {}
 
@@ -133,18 +131,14 @@ class ForecastOutlooks:
         """The report's tension tables per ESCO occupation; built in the background like the
         shortage mapping, empty (= unknown) until ready."""
         if self._tension is None:
-            if self._tension_thread is None:
-                self._tension_thread = threading.Thread(
-                    target=self._load_tension, name="check-tension-mapping", daemon=True
-                )
-                self._tension_thread.start()
-            self._tension_thread.join(SHORTAGE_WAIT_SECONDS)
+            self._tension_work.start()
+            self._tension_work.wait(SHORTAGE_WAIT_SECONDS)
         return self._tension or {}
 
     def _load_tension(self) -> None:
         try:
             self._tension = report_tension(self.service)
-        except Exception:  # a background load must never break a check
+        except Exception:  # as for the shortage mapping: unknown, never a broken check
             log.exception("check.tension_mapping_failed")
             self._tension = {}
 
@@ -152,9 +146,8 @@ class ForecastOutlooks:
         """Start both title mappings and wait for them (the CLI, tests, the benchmark)."""
         self._shortages()
         self._tensions()
-        for thread in (self._mapping_thread, self._tension_thread):
-            if thread is not None:
-                thread.join(timeout)
+        for work in (self._shortage_work, self._tension_work):
+            work.wait(timeout)
         return self._shortage is not None and self._tension is not None
 
     def occupation(self, occupation_uri: str) -> OccupationOutlook:
@@ -256,18 +249,13 @@ def report_tension(service: Any) -> dict[str, TensionFigure]:
     return figures
 
 
-def forecast_source(taxonomy: TaxonomyService) -> ForecastSource:
+def forecast_source(forecasts: ForecastService) -> ForecastSource:
     """The latest stored forecast run, or the documented "no forecast loaded" state."""
     try:
-        from koers.services.forecast import ForecastService
-    except ImportError:  # the forecast service is optional for the checks
-        return NoForecast()
-    service = ForecastService(taxonomy.database, taxonomy)
-    try:
-        run = service.pick()
+        run = forecasts.pick()
     except KoersError:
         return NoForecast()
-    return ForecastOutlooks(service, run)
+    return ForecastOutlooks(forecasts, run)
 
 
 class CheckService:
@@ -275,7 +263,10 @@ class CheckService:
 
     Args:
         taxonomy: the taxonomy service (its database holds the ESCO tables).
-        forecast: outlooks; default :func:`forecast_source`.
+        forecasts: the forecast service whose latest run gives the outlooks
+            (:func:`forecast_source`); without it (and without ``forecast``) no forecast is
+            loaded.
+        forecast: fixed outlooks instead of the latest run (tests, benchmarks).
         hooks: fillers of the action plans (recommenders, rights); default none.
         rules: thresholds of the checks.
     """
@@ -286,8 +277,12 @@ class CheckService:
         forecast: ForecastSource | None = None,
         hooks: ActionHooks | None = None,
         rules: CheckRules = DEFAULT_RULES,
+        forecasts: ForecastService | None = None,
     ) -> None:
         self.taxonomy = taxonomy
+        self.forecasts = forecasts
+        if forecast is None and forecasts is None:
+            forecast = NoForecast()  # nothing to look the latest run up in
         self._fixed_forecast = forecast
         self._forecast: ForecastSource | None = None
         self._forecast_checked = 0.0
@@ -303,7 +298,8 @@ class CheckService:
             return self._fixed_forecast
         now = time.monotonic()
         if self._forecast is None or now - self._forecast_checked > FORECAST_REFRESH_SECONDS:
-            fresh = forecast_source(self.taxonomy)
+            assert self.forecasts is not None
+            fresh = forecast_source(self.forecasts)
             if not _same_run(self._forecast, fresh):
                 # keep the old source for the same run: its title mappings are built already
                 self._forecast = fresh
@@ -324,15 +320,10 @@ class CheckService:
         flags and tension ratios instead of "unknown"."""
 
         def warm() -> None:
-            try:
-                self.catalogue("nl")
-                self.wait_for_forecast(timeout)
-            except Exception:  # a background warm-up must never take the server down
-                log.exception("check.warm_up_failed")
+            self.catalogue("nl")
+            self.wait_for_forecast(timeout)
 
-        thread = threading.Thread(target=warm, name="check-warm-up", daemon=True)
-        thread.start()
-        return thread
+        return BackgroundWork("check-warm-up", warm).start()
 
     def catalogue(self, lang: str = "nl") -> Catalogue:
         """All occupations with their skills and labels in ``lang`` (cached per load)."""

@@ -6,8 +6,9 @@ hybrid one also needs all-MiniLM-L6-v2 and a vector for each of the ~99,000 labe
 serve`` calls :meth:`ExtractionService.warm_up` so that the vectors load in a background
 thread while requests are answered lexically; every result says which method produced it.
 
-One instance per process (:func:`shared_extraction`): the label indexes and the 150 MB label
-matrix are read-only and shared by the API, the CV import and the web pages.
+One instance per process, built by the composition root (``koers.bootstrap``): the label
+indexes and the 150 MB label matrix are read-only and shared by the API, the CV import and the
+web pages.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from koers.extraction import (
     cached_label_matrix,
     load_minilm,
 )
+from koers.services.background import BackgroundWork
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,7 @@ class ExtractionService:
         self._lexical: SkillExtractor | None = None
         self._hybrid: SkillExtractor | None = None
         self._build_lock = threading.Lock()
-        self._warming: threading.Thread | None = None
+        self._warming: BackgroundWork | None = None
         self.hybrid_state = "off"
         """``off`` (not asked for), ``warming``, ``ready``, ``unavailable`` or ``failed``."""
 
@@ -80,15 +82,13 @@ class ExtractionService:
         """Build the lexical extractor and (``hybrid``) load the label vectors, in a background
         thread; started once, later calls return the same thread."""
         with self._build_lock:
-            if self._warming is not None:
-                return self._warming
-            if hybrid:
-                self.hybrid_state = "warming"
-            self._warming = threading.Thread(
-                target=self._warm, args=(cache_dir, hybrid), name="skill-extraction", daemon=True
-            )
-            self._warming.start()
-            return self._warming
+            if self._warming is None:
+                if hybrid:
+                    self.hybrid_state = "warming"
+                self._warming = BackgroundWork(
+                    "skill-extraction", lambda: self._warm(cache_dir, hybrid)
+                )
+        return self._warming.start()
 
     def _warm(self, cache_dir: Path | None, hybrid: bool) -> None:
         try:
@@ -104,9 +104,9 @@ class ExtractionService:
         except EmbeddingUnavailable:
             self.hybrid_state = "unavailable"
             log.info("extraction.hybrid_unavailable")
-        except Exception:  # a background warm-up must never take the app down
+        except Exception:
             self.hybrid_state = "failed"
-            log.exception("extraction.warm_up_failed")
+            raise
 
 
 @contextmanager
@@ -125,16 +125,3 @@ def _leave_a_core_free() -> Iterator[None]:
         yield
     finally:
         torch.set_num_threads(threads)
-
-
-_shared: ExtractionService | None = None
-_shared_lock = threading.Lock()
-
-
-def shared_extraction() -> ExtractionService:
-    """The process-wide :class:`ExtractionService`."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = ExtractionService()
-        return _shared

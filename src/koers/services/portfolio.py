@@ -51,8 +51,10 @@ from koers.portfolio.formats import OccupationRow
 from koers.portfolio.ports import PersonalDataGate
 from koers.portfolio.summary import SummaryData
 from koers.services.accounts import register_personal_data
+from koers.services.background import BackgroundWork
 from koers.services.check import CheckService
 from koers.services.documents import MAX_DOCUMENT_BYTES, read_document
+from koers.services.extraction import ExtractionService
 from koers.store.db import Database
 from koers.store.repositories.accounts import PersonalDataGate as StoreGate
 from koers.store.repositories.accounts import utcnow
@@ -138,19 +140,12 @@ def parse_portfolio(text: str, source: str = "portfolio") -> Portfolio:
 
 
 class ExtractionFinder:
-    """A :class:`~koers.portfolio.ports.SkillFinder` over the process-wide extraction service
-    (``koers.services.extraction``): lexical matching over all ESCO labels plus the Dutch
-    lexicon (built once, seconds), and hybrid with sentence embeddings once ``koers serve``
-    has loaded the label vectors in the background."""
+    """A :class:`~koers.portfolio.ports.SkillFinder` over the extraction service: lexical
+    matching over all ESCO labels plus the Dutch lexicon (built once, seconds), and hybrid with
+    sentence embeddings once ``koers serve`` has loaded the label vectors in the background."""
 
-    def __init__(self) -> None:
-        try:
-            from koers.services.extraction import shared_extraction
-        except ImportError as exc:  # the extraction package is optional for this service
-            raise ExtractionUnavailable(
-                "skill extraction is not installed: import from a CV is not available"
-            ) from exc
-        self._service = shared_extraction()
+    def __init__(self, extraction: ExtractionService) -> None:
+        self._service = extraction
         self._service.lexical()
 
     def find(self, text: str, top: int) -> Sequence[FoundSkill]:
@@ -182,7 +177,10 @@ class PortfolioService:
         database: the store.
         checks: the check service (its catalogue validates URIs and gives labels).
         gate: the personal-data gate; default the accounts domain's gate on ``database``.
-        finder: skill extraction for CV import; default built on first use.
+        extraction: the extraction service behind CV import; without it (and without
+            ``finder``) a CV import says that extraction is unavailable.
+        finder: the skill finder of CV import; default built on the extraction service on first
+            use (or in the background, :meth:`warm_up`).
         clock: "now" for event timestamps.
     """
 
@@ -191,15 +189,17 @@ class PortfolioService:
         database: Database,
         checks: CheckService,
         gate: PersonalDataGate | None = None,
+        extraction: ExtractionService | None = None,
         finder: SkillFinder | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.database = database
         self.checks = checks
         self.gate: PersonalDataGate = gate or StoreGate(database)
+        self._extraction = extraction
         self._finder = finder
         self.clock = clock
-        self._warming: threading.Thread | None = None
+        self._warming = BackgroundWork("portfolio-skill-finder", self._build_finder)
         self._lock = threading.Lock()
 
     # -- stateless --------------------------------------------------------------------------
@@ -216,20 +216,12 @@ class PortfolioService:
     def warm_up(self) -> None:
         """Build the skill extractor in a background thread (once), so that the first CV
         import does not wait for it."""
-        with self._lock:
-            if self._finder is not None or self._warming is not None:
-                return
-            self._warming = threading.Thread(
-                target=self._build_finder, name="portfolio-skill-finder", daemon=True
-            )
+        if self._finder is None and self._extraction is not None:
             self._warming.start()
 
     def _build_finder(self) -> None:
-        try:
-            finder = ExtractionFinder()
-        except Exception:  # a background warm-up must never take the app down
-            log.exception("portfolio.finder_warm_up_failed")
-            return
+        assert self._extraction is not None
+        finder = ExtractionFinder(self._extraction)
         with self._lock:
             self._finder = finder
 
@@ -240,18 +232,20 @@ class PortfolioService:
             ExtractionStarting: still being built (try again shortly).
             ExtractionUnavailable: the extraction package is missing.
         """
-        warming = self._warming
-        if self._finder is None and warming is not None and warming.is_alive():
-            warming.join(FINDER_WAIT_SECONDS)
-            if warming.is_alive():
+        if self._finder is None and self._warming.running:
+            self._warming.wait(FINDER_WAIT_SECONDS)
+            if self._warming.running:
                 raise ExtractionStarting(
                     "skill extraction is starting (first use after a restart); try again in a "
                     "minute"
                 )
         if self._finder is None:
-            finder = ExtractionFinder()
-            with self._lock:
-                self._finder = finder
+            if self._extraction is None:
+                raise ExtractionUnavailable(
+                    "skill extraction is not installed: import from a CV is not available"
+                )
+            self._build_finder()
+        assert self._finder is not None
         return self._finder
 
     def import_cv(

@@ -12,10 +12,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from koers.access import Purpose
-from koers.api.errors import problem_responses
 from koers.api.schemas.accounts import AccountOut, ContactOut, LoginIn, RegisterIn, SessionOut
-from koers.api.security import (
-    AccountsDep,
+from koers.http.deps import AccountsDep
+from koers.http.errors import problem_responses
+from koers.http.security import (
     CsrfHeader,
     CurrentAccount,
     OptionalAccount,

@@ -7,9 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from koers.access import Purpose
-from koers.api.errors import problem_responses
 from koers.api.schemas.accounts import AuditEntryOut
-from koers.api.security import AccountsDep, CurrentAccount, OptionalAccount
+from koers.http.deps import AccountsDep
+from koers.http.errors import problem_responses
+from koers.http.security import CurrentAccount, OptionalAccount
 
 router = APIRouter(
     prefix="/api/v1/audit", tags=["audit"], responses=problem_responses(401, 403, 429)

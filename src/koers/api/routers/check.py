@@ -2,8 +2,7 @@
 
 Nothing sent here is stored: the citizen check takes a portfolio in the request body, the
 organisation check an uploaded workforce file (which holds no names: unknown columns are
-refused). ``CheckDep``/``PortfolioDep`` give the services to this router, the portfolio
-router and the web pages.
+refused).
 """
 
 from __future__ import annotations
@@ -13,43 +12,17 @@ from datetime import date
 from importlib import resources
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import Response
 
 from koers.api.schemas.check import CitizenCheckIn, CitizenCheckOut, OrganisationCheckOut
-from koers.api.security import get_accounts
 from koers.check import CitizenCheck, OrganisationCheck
-from koers.services.check import MAX_WORKFORCE_BYTES, CheckService
-from koers.services.portfolio import PortfolioService, parse_portfolio
+from koers.http.deps import CheckDep, PortfolioDep
+from koers.http.uploads import read_upload
+from koers.services.check import MAX_WORKFORCE_BYTES
+from koers.services.portfolio import parse_portfolio
 
 router = APIRouter(prefix="/api/v1/check", tags=["check"])
-
-
-def get_checks(request: Request) -> CheckService:
-    """The app's check service (built once; it caches the occupation catalogue)."""
-    state = request.app.state
-    service: CheckService | None = getattr(state, "checks", None)
-    if service is None:
-        service = CheckService(state.taxonomy)
-        state.checks = service
-    return service
-
-
-def get_portfolios(request: Request) -> PortfolioService:
-    state = request.app.state
-    service: PortfolioService | None = getattr(state, "portfolios", None)
-    if service is None:
-        # the accounts' gate, so that refused reads count towards one throttle per actor
-        service = PortfolioService(
-            state.database, get_checks(request), gate=get_accounts(request).gate
-        )
-        service.warm_up()  # build the CV skill extractor in the background
-        state.portfolios = service
-    return service
-
-
-CheckDep = Annotated[CheckService, Depends(get_checks)]
-PortfolioDep = Annotated[PortfolioService, Depends(get_portfolios)]
 
 
 @router.post("/citizen", response_model=CitizenCheckOut)
@@ -58,11 +31,6 @@ def citizen(body: CitizenCheckIn, checks: CheckDep, portfolios: PortfolioDep) ->
     the report's questions and an action plan. Without a loaded forecast, outlooks are null."""
     portfolio = parse_portfolio(json.dumps(body.portfolio), "portfolio")
     return checks.citizen(portfolio, body.lang, body.as_of, body.current, body.targets)
-
-
-async def read_upload(upload: UploadFile, limit: int) -> bytes:
-    data = await upload.read(limit + 1)
-    return data
 
 
 @router.post("/organisation", response_model=OrganisationCheckOut)

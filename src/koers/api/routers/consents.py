@@ -8,10 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, status
 
 from koers.access import GranteeKind
-from koers.api.errors import problem_responses
 from koers.api.schemas.accounts import ConsentIn, ConsentOut
-from koers.api.security import AccountsDep, CsrfHeader, CurrentAccount
 from koers.errors import InvalidInput
+from koers.http.deps import AccountsDep
+from koers.http.errors import problem_responses
+from koers.http.security import CsrfHeader, CurrentAccount
 
 router = APIRouter(
     prefix="/api/v1/consents", tags=["consents"], responses=problem_responses(401, 403, 404)

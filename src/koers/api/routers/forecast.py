@@ -6,14 +6,11 @@ signed-in ``analyst`` (and the ``X-CSRF-Token`` header, as every cookie-authenti
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Annotated, Any
 
 import pandas as pd
-from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
+from fastapi import APIRouter, File, Path, Query, UploadFile
 
-from koers.api.errors import problem_responses
 from koers.api.schemas.forecast import (
     AdjustmentIn,
     AdjustmentOut,
@@ -27,28 +24,18 @@ from koers.api.schemas.forecast import (
     TensionRowOut,
     UnitOut,
 )
-from koers.api.security import AnalystAccount, CsrfHeader
-from koers.errors import DataFileError
 from koers.forecast.skills import degree_key
+from koers.http.deps import ForecastDep
+from koers.http.errors import problem_responses
+from koers.http.security import AnalystAccount, CsrfHeader
+from koers.http.uploads import MAX_CSV_UPLOAD, read_csv_upload, read_upload
 from koers.services.forecast import ForecastService
 
 router = APIRouter(
     prefix="/api/v1/forecast", tags=["forecast"], responses=problem_responses(404, 422)
 )
 
-MAX_UPLOAD = 5_000_000
 
-
-def get_forecast(request: Request) -> ForecastService:
-    """The forecast service of this app (built on first use, shared afterwards)."""
-    service: ForecastService | None = getattr(request.app.state, "forecast", None)
-    if service is None:
-        service = ForecastService(request.app.state.database, request.app.state.taxonomy)
-        request.app.state.forecast = service
-    return service
-
-
-ForecastDep = Annotated[ForecastService, Depends(get_forecast)]
 ScenarioQuery = Annotated[str | None, Query(max_length=40, description="Scenario id.")]
 RunQuery = Annotated[str | None, Query(max_length=60, description="Run key; default latest.")]
 RunKey = Annotated[str, Path(max_length=60, description="Run key (group and scenario).")]
@@ -192,24 +179,8 @@ async def tension_upload(
 ) -> TensionOut:
     """Tension ranking of an uploaded jobseekers × vacancies CSV, with shortage flags."""
     name = file.filename or "upload.csv"
-    counts = read_upload(await file.read(MAX_UPLOAD + 1), name)
+    counts = read_csv_upload(await read_upload(file, MAX_CSV_UPLOAD), name)
     return _tension(forecast, counts, period, filter_period, min_vacancies, top, name)
-
-
-def read_upload(content: bytes, name: str) -> pd.DataFrame:
-    """Parse an uploaded CSV as text columns; problems become a DataFileError (422)."""
-    if len(content) > MAX_UPLOAD:
-        raise DataFileError(name, f"file larger than {MAX_UPLOAD:,} bytes")
-    try:
-        return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False, encoding="utf-8")
-    except (
-        pd.errors.ParserError,
-        pd.errors.EmptyDataError,
-        UnicodeDecodeError,
-        ValueError,
-        csv.Error,
-    ) as exc:
-        raise DataFileError(name, f"not a readable UTF-8 CSV file ({exc})") from exc
 
 
 @router.get("/shortages", response_model=ShortageMappingOut)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from koers.api.deps import TaxonomyDep
+from koers.http.deps import TaxonomyDep
 
 router = APIRouter(tags=["health"])
 

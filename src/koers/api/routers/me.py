@@ -7,8 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from koers.api.errors import problem_responses
-from koers.api.security import AccountsDep, CsrfHeader, CurrentAccount, clear_session_cookie
+from koers.http.deps import AccountsDep
+from koers.http.errors import problem_responses
+from koers.http.security import CsrfHeader, CurrentAccount, clear_session_cookie
 from koers.services.accounts import ERASE_CONFIRMATION
 
 router = APIRouter(prefix="/api/v1/me", tags=["me"], responses=problem_responses(401, 403))

@@ -15,9 +15,6 @@ from fastapi import APIRouter, Body, File, Path, Query, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from koers.access import Purpose
-from koers.api.deps import SettingsDep
-from koers.api.errors import problem_responses
-from koers.api.routers.check import PortfolioDep, read_upload
 from koers.api.schemas.portfolio import (
     ContributionOut,
     CvImportIn,
@@ -28,7 +25,10 @@ from koers.api.schemas.portfolio import (
     StoredPortfolioFullOut,
     StoredPortfolioOut,
 )
-from koers.api.security import CsrfHeader, CurrentAccount
+from koers.http.deps import PortfolioDep, SettingsDep
+from koers.http.errors import problem_responses
+from koers.http.security import CsrfHeader, CurrentAccount
+from koers.http.uploads import read_upload
 from koers.portfolio import Portfolio, to_json
 from koers.services.documents import MAX_DOCUMENT_BYTES
 from koers.services.portfolio import MAX_FILE_BYTES, parse_portfolio

@@ -10,15 +10,15 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from koers.api.schemas.skills import ExtractedSkillOut, SkillExtractIn, SkillExtractOut
-from koers.services.extraction import shared_extraction
+from koers.http.deps import ExtractionDep
 
 router = APIRouter(prefix="/api/v1/skills", tags=["skills"])
 
 
 @router.post("/extract", response_model=SkillExtractOut)
-def extract(body: SkillExtractIn) -> SkillExtractOut:
+def extract(body: SkillExtractIn, extraction_service: ExtractionDep) -> SkillExtractOut:
     """Ranked ESCO skills in a text, each with the span of text that triggered it."""
-    extraction = shared_extraction().extract(body.text, body.top)
+    extraction = extraction_service.extract(body.text, body.top)
     return SkillExtractOut(
         text=extraction.text,
         method="hybrid" if extraction.method.value == "hybrid" else "lexical",

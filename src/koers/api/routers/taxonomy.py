@@ -7,10 +7,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from koers.api.deps import TaxonomyDep
-from koers.api.errors import problem_responses
 from koers.api.pagination import PageDep, paginate, paginated_responses
 from koers.api.schemas.taxonomy import ConceptOut, ConceptRefOut, SearchHitOut, TaxonomyStatsOut
+from koers.http.deps import TaxonomyDep
+from koers.http.errors import problem_responses
 from koers.taxonomy.model import ConceptKind
 
 router = APIRouter(prefix="/api/v1/taxonomy", tags=["taxonomy"])

@@ -1,6 +1,6 @@
 """Sign-in, registration and "my data": consent, who looked, download and erasure.
 
-Every POST form carries a CSRF token (``koers.api.security``); pages for signed-in people send
+Every POST form carries a CSRF token (``koers.http.security``); pages for signed-in people send
 anonymous visitors to ``/inloggen`` and back.
 """
 
@@ -25,26 +25,22 @@ from koers.access import (
     Role,
 )
 from koers.access.consent import LOCAL_TZ
-from koers.api.security import (
-    AccountsDep,
+from koers.errors import KoersError
+from koers.http.deps import AccountsDep, get_accounts, get_oidc, get_settings
+from koers.http.security import (
     CsrfForm,
     OptionalAccount,
     attach_csrf_cookie,
     clear_session_cookie,
     client_ip,
-    get_accounts,
-    install_template_globals,
     read_signed,
     session_token,
     set_session_cookie,
     sign_value,
 )
-from koers.errors import KoersError
 from koers.services.accounts import ERASE_CONFIRMATION
-from koers.services.oidc import OidcClient, OidcError
-from koers.web.render import render, templates
-
-install_template_globals(templates.env)
+from koers.services.oidc import OidcError
+from koers.web.render import render
 
 router = APIRouter(include_in_schema=False)
 
@@ -120,14 +116,6 @@ def _signed_in_redirect(
 # -- login, registration, logout ---------------------------------------------------------------
 
 
-def _oidc(request: Request) -> OidcClient:
-    client: OidcClient | None = getattr(request.app.state, "oidc", None)
-    if client is None:
-        client = OidcClient(request.app.state.settings)
-        request.app.state.oidc = client
-    return client
-
-
 @router.get("/inloggen", response_class=HTMLResponse)
 def login_page(
     request: Request,
@@ -137,7 +125,7 @@ def login_page(
     return _page(
         request,
         "login.html",
-        {"me": me, "next": safe_next(next), "email": "", "oidc": _oidc(request).enabled},
+        {"me": me, "next": safe_next(next), "email": "", "oidc": get_oidc(request).enabled},
     )
 
 
@@ -161,7 +149,7 @@ def login_submit(
                 "next": safe_next(next),
                 "email": email,
                 "error": _error_key(exc),
-                "oidc": _oidc(request).enabled,
+                "oidc": get_oidc(request).enabled,
             },
             status_code=exc.status,
         )
@@ -172,7 +160,7 @@ def login_submit(
 def oidc_start(
     request: Request, next: Annotated[str, Query(max_length=300)] = ""
 ) -> RedirectResponse:
-    client = _oidc(request)
+    client = get_oidc(request)
     redirect_uri = _redirect_uri(request)
     start = client.start(redirect_uri)
     response = RedirectResponse(start.url, status_code=303)
@@ -191,15 +179,14 @@ def oidc_start(
         max_age=600,
         httponly=True,
         samesite="lax",
-        secure=request.url.scheme == "https"
-        or request.app.state.settings.cookie_secure == "always",
+        secure=request.url.scheme == "https" or get_settings(request).cookie_secure == "always",
         path="/inloggen/oidc",
     )
     return response
 
 
 def _redirect_uri(request: Request) -> str:
-    configured: str = request.app.state.settings.oidc_redirect_url
+    configured: str = get_settings(request).oidc_redirect_url
     return configured or str(request.url_for("oidc_callback"))
 
 
@@ -214,7 +201,7 @@ def oidc_callback(
     try:
         if not remembered or not code or state != remembered.get("state"):
             raise OidcError("state does not match")
-        identity = _oidc(request).finish(
+        identity = get_oidc(request).finish(
             code, _redirect_uri(request), str(remembered["verifier"]), str(remembered["nonce"])
         )
         session = accounts.login_oidc(

@@ -20,14 +20,14 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
-from koers.api.deps import TaxonomyDep
-from koers.api.routers.forecast import ForecastDep, read_upload
-from koers.api.security import AnalystAccount, CsrfForm
 from koers.errors import KoersError
 from koers.forecast.codes import NACE_A38, TOTAL
 from koers.forecast.errors import UnknownRun
 from koers.forecast.model import OutlookPoint, RunInfo
 from koers.forecast.skills import degree_key
+from koers.http.deps import ForecastDep, TaxonomyDep
+from koers.http.security import AnalystAccount, CsrfForm
+from koers.http.uploads import MAX_CSV_UPLOAD, read_csv_upload, read_upload
 from koers.taxonomy.model import ConceptKind
 from koers.web.i18n import translate
 from koers.web.render import language, render
@@ -523,7 +523,7 @@ async def tension_upload_page(
 ) -> HTMLResponse:
     name = file.filename or "upload.csv"
     try:
-        counts = read_upload(await file.read(5_000_001), name)
+        counts = read_csv_upload(await read_upload(file, MAX_CSV_UPLOAD), name)
         ranking, facts = forecast.tension(
             counts, period or None, filter_period or None, min_vacancies, top, name, wait=False
         )

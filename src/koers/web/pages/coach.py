@@ -17,14 +17,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from koers.access import Account, GranteeKind, Purpose, Resource, Role
 from koers.access.consent import ConsentStatus
-from koers.api.routers.check import CheckDep, PortfolioDep
-from koers.api.security import AccountsDep, OptionalAccount, install_template_globals
 from koers.errors import Forbidden
+from koers.http.deps import AccountsDep, CheckDep, PortfolioDep
+from koers.http.security import OptionalAccount
 from koers.services.accounts import AccountService, ConsentView
 from koers.web.pages.account import local_day
-from koers.web.render import language, render, templates
-
-install_template_globals(templates.env)
+from koers.web.render import language, render
 
 router = APIRouter(include_in_schema=False)
 

@@ -12,9 +12,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
-from koers.api.routers.check import CheckDep, read_upload
-from koers.api.security import CsrfForm, render_with_csrf
 from koers.check import WorkforceInvalid
+from koers.http.deps import CheckDep
+from koers.http.security import CsrfForm, render_with_csrf
+from koers.http.uploads import read_upload
 from koers.services.check import MAX_WORKFORCE_BYTES
 from koers.web.render import language, render
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from koers.api.deps import TaxonomyDep
+from koers.http.deps import TaxonomyDep
 from koers.taxonomy.model import ConceptKind
 from koers.web.render import language, render
 

@@ -13,6 +13,7 @@ from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from koers.access import Account, Purpose
+from koers.http.deps import get_settings
 from koers.portfolio import (
     ActorType,
     Evidence,
@@ -62,7 +63,7 @@ def _stored(portfolios: PortfolioService, me: Account | None, route: str) -> Sto
 def _upload_limit(request: Request) -> int:
     """Largest upload a page reads: the request body limit (KOERS_MAX_BODY_BYTES, 1 MB by
     default; larger bodies never reach a page) or the file limit, whichever is smaller."""
-    settings = request.app.state.settings
+    settings = get_settings(request)
     return min(int(settings.max_body_bytes), MAX_FILE_BYTES)
 
 

@@ -11,9 +11,8 @@ from fastapi import Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from koers.access import Account
-from koers.api.deps import TaxonomyDep
-from koers.api.routers.check import PortfolioDep
-from koers.api.security import CsrfForm, CurrentAccount, render_with_csrf
+from koers.http.deps import PortfolioDep, TaxonomyDep
+from koers.http.security import CsrfForm, CurrentAccount, render_with_csrf
 from koers.portfolio import (
     HistoryEntry,
     HistoryKind,

@@ -9,8 +9,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from koers.access import Account
-from koers.api.routers.check import CheckDep, PortfolioDep
-from koers.api.security import CsrfForm, OptionalAccount, render_with_csrf
+from koers.http.deps import CheckDep, PortfolioDep
+from koers.http.security import CsrfForm, OptionalAccount, render_with_csrf
 from koers.portfolio import Portfolio
 from koers.web.pages.citizen._base import (
     CHECK,

@@ -11,8 +11,8 @@ from fastapi import Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from koers.access import Account
-from koers.api.routers.check import PortfolioDep
-from koers.api.security import CsrfForm, CurrentAccount, render_with_csrf
+from koers.http.deps import PortfolioDep
+from koers.http.security import CsrfForm, CurrentAccount, render_with_csrf
 from koers.portfolio import (
     Evidence,
     EvidenceType,

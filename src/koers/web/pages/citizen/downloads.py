@@ -17,10 +17,10 @@ from fastapi import Form, Path, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from koers.access import Purpose
-from koers.api.middleware import content_security_policy
-from koers.api.routers.check import PortfolioDep
-from koers.api.security import CsrfForm, CurrentAccount
 from koers.errors import NotFound
+from koers.http.deps import PortfolioDep
+from koers.http.middleware import content_security_policy
+from koers.http.security import CsrfForm, CurrentAccount
 from koers.portfolio import Portfolio, dumps
 from koers.services.portfolio import MAX_FILE_BYTES, PortfolioService
 from koers.web.pages.citizen._base import router

@@ -11,8 +11,8 @@ from fastapi import Path, Request
 from fastapi.responses import HTMLResponse
 
 from koers.access import Account, Purpose
-from koers.api.routers.check import PortfolioDep
-from koers.api.security import CurrentAccount
+from koers.http.deps import PortfolioDep
+from koers.http.security import CurrentAccount
 from koers.portfolio import (
     ActorType,
     Evidence,

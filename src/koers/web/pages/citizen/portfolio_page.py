@@ -13,9 +13,9 @@ from fastapi import Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from koers.access import Account, Purpose
-from koers.api.deps import TaxonomyDep
-from koers.api.routers.check import PortfolioDep, read_upload
-from koers.api.security import CsrfForm, CurrentAccount, OptionalAccount, render_with_csrf
+from koers.http.deps import PortfolioDep, TaxonomyDep
+from koers.http.security import CsrfForm, CurrentAccount, OptionalAccount, render_with_csrf
+from koers.http.uploads import read_upload
 from koers.portfolio import (
     EventLogConflict,
     EvidenceType,

@@ -1,6 +1,8 @@
 """The web application: HTTP API under ``/api/v1``, server-rendered pages, static assets.
 
-``create_app(settings)`` is the only way to build it; nothing connects at import.
+``create_app`` is the only way to build it; nothing connects at import. It takes its services
+from the composition root (``koers.bootstrap``) and assembles the two HTTP adapters side by
+side: ``koers.api`` (JSON, problem+json errors) and ``koers.web`` (Dutch pages, error pages).
 """
 
 from __future__ import annotations
@@ -13,17 +15,17 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from koers import __version__
-from koers.api.errors import install_error_handlers
-from koers.api.middleware import csp_for_inline_scripts, install_middleware
 from koers.api.routers import accounts, audit, consents, health, me, taxonomy
 from koers.api.routers import check as check_api
 from koers.api.routers import forecast as forecast_api
 from koers.api.routers import portfolio as portfolio_api
 from koers.api.routers import skills as skills_api
+from koers.bootstrap import Services, build_services
 from koers.config import Settings
 from koers.errors import KoersError
+from koers.http.errors import install_error_handlers
+from koers.http.middleware import csp_for_inline_scripts, install_middleware
 from koers.logging import configure_logging
-from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
 from koers.web.errors import error_page, refusal_page, wants_html
 from koers.web.pages import account as account_pages
@@ -51,11 +53,17 @@ WEB_ROUTERS += [citizen_pages.router, employer_pages.router]
 WEB_ROUTERS += [coach_pages.router]
 
 
-def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
-    settings = settings or Settings()
+def create_app(
+    settings: Settings | None = None,
+    database: Database | None = None,
+    services: Services | None = None,
+) -> FastAPI:
+    """The app over ``services`` (default: built from ``settings`` and ``database``)."""
+    if services is None:
+        services = build_services(settings or Settings(), database)
+    settings = services.settings
     settings.check_production_ready()
     configure_logging()
-    database = database or Database.from_settings(settings)
     app = FastAPI(
         title="Koers API",
         version=__version__,
@@ -67,10 +75,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
-    app.state.settings = settings
-    app.state.database = database
-    app.state.taxonomy = TaxonomyService(database)
-    app.state.taxonomy.prepare()
+    app.state.services = services
+    services.taxonomy.prepare()
 
     install_error_handlers(app)
     install_middleware(app, settings, page_error=refusal_page)

@@ -3,9 +3,10 @@
 How another space uses it:
 
 * Who is signed in: declare ``me: CurrentAccount`` (401 if nobody) or ``me: OptionalAccount``.
-* Forms: put ``{{ csrf_field(request) }}`` inside every ``<form method="post">`` and add the
-  parameter ``_csrf: CsrfForm`` to the POST handler. A form shown to anonymous visitors is
-  rendered with :func:`render_with_csrf` (it sets the CSRF cookie the token is bound to).
+* Forms: put ``{{ csrf_field(request) }}`` (a template global of ``koers.web.render``) inside
+  every ``<form method="post">`` and add the parameter ``_csrf: CsrfForm`` to the POST handler.
+  A form shown to anonymous visitors is rendered with :func:`render_with_csrf` (it sets the
+  CSRF cookie the token is bound to).
 * JSON API with the session cookie: unsafe methods (POST, PUT, PATCH, DELETE) send the header
   ``X-CSRF-Token`` with the token from ``POST /api/v1/accounts/login`` or
   ``GET /api/v1/accounts/me``; add the parameter ``_csrf: CsrfHeader``.
@@ -26,13 +27,11 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, Response
-from jinja2 import Environment
-from markupsafe import Markup, escape
 
 from koers.access import Account, Role, Unauthenticated
-from koers.config import Settings
 from koers.errors import Forbidden
-from koers.services.accounts import AccountService, token_hash
+from koers.http.deps import get_accounts, get_settings
+from koers.services.accounts import token_hash
 
 SESSION_COOKIE = "koers_session"
 CSRF_COOKIE = "koers_csrf"
@@ -44,21 +43,6 @@ _UNSET = object()
 
 class CsrfFailed(Forbidden):
     code = "csrf_failed"
-
-
-def get_accounts(request: Request) -> AccountService:
-    """The account service of this app (built on first use from the app's database)."""
-    state = request.app.state
-    service: AccountService | None = getattr(state, "accounts", None)
-    if service is None:
-        service = AccountService(state.database, state.settings)
-        state.accounts = service
-    return service
-
-
-def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
 
 
 def session_token(request: Request) -> str | None:
@@ -102,7 +86,7 @@ def client_ip(request: Request) -> str:
 
 
 def cookie_secure(request: Request) -> bool:
-    mode = _settings(request).cookie_secure.lower()
+    mode = get_settings(request).cookie_secure.lower()
     if mode == "always":
         return True
     if mode == "never":
@@ -114,7 +98,7 @@ def set_session_cookie(request: Request, response: Response, token: str) -> None
     response.set_cookie(
         SESSION_COOKIE,
         token,
-        max_age=_settings(request).session_hours * 3600,
+        max_age=get_settings(request).session_hours * 3600,
         httponly=True,
         samesite="lax",
         secure=cookie_secure(request),
@@ -134,7 +118,7 @@ def clear_session_cookie(request: Request, response: Response) -> None:
 
 
 def _mac(request: Request, binding: str) -> str:
-    key = _settings(request).secret_key.encode()
+    key = get_settings(request).secret_key.encode()
     return hmac.new(key, f"csrf:{binding}".encode(), hashlib.sha256).hexdigest()
 
 
@@ -162,13 +146,6 @@ def csrf_token(request: Request) -> str:
 def session_csrf_token(request: Request, token: str) -> str:
     """The CSRF token of a session just started (its cookie is not in this request yet)."""
     return _mac(request, "s:" + token_hash(token))
-
-
-def csrf_field(request: Request) -> Markup:
-    """``<input type="hidden" name="csrf_token" …>`` for templates."""
-    return Markup('<input type="hidden" name="{}" value="{}">').format(
-        CSRF_FIELD, escape(csrf_token(request))
-    )
 
 
 def attach_csrf_cookie(request: Request, response: Response) -> None:
@@ -234,13 +211,6 @@ def read_signed(request: Request, value: str | None) -> dict[str, Any] | None:
     return body
 
 
-def install_template_globals(env: Environment) -> None:
-    """Make ``csrf_field(request)`` and ``signed_in(request)`` available in every template."""
-    env.globals["csrf_field"] = csrf_field
-    env.globals["signed_in"] = current_account
-
-
-AccountsDep = Annotated[AccountService, Depends(get_accounts)]
 CurrentAccount = Annotated[Account, Depends(require_account)]
 OptionalAccount = Annotated[Account | None, Depends(current_account)]
 AnalystAccount = Annotated[Account, Depends(require_analyst)]

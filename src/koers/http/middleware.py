@@ -30,8 +30,8 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from koers.api.errors import http_problem, problem
 from koers.config import Settings
+from koers.http.errors import http_problem, problem
 
 log = logging.getLogger(__name__)
 

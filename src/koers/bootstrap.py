@@ -1,0 +1,101 @@
+"""The composition root: every service of the platform, built once from the settings.
+
+The web app (``koers.app.create_app``), ``koers serve`` and every CLI command get their
+services here and nowhere else, so each service exists once per process and shares its caches
+(search index, occupation catalogue, title mappings, label vectors) with every caller. Tests
+replace a part by handing it to :func:`build_services` (or through FastAPI's
+``dependency_overrides``), never by writing to ``app.state``.
+
+Who may see which personal data, and how export and erasure reach every table that holds it,
+is decided here too: :func:`build_services` hands the accounts service the personal-data
+sections of every domain (``PERSONAL_DATA_SECTIONS``).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from koers.check import ForecastSource
+from koers.config import Settings
+from koers.portfolio.ports import SkillFinder
+from koers.services.accounts import AccountService
+from koers.services.audit import AuditRetentionService
+from koers.services.check import CheckService
+from koers.services.extraction import ExtractionService
+from koers.services.forecast import ForecastService
+from koers.services.oidc import OidcClient
+from koers.services.portfolio import PortfolioService
+from koers.services.taxonomy import TaxonomyService
+from koers.store.db import Database
+
+
+@dataclass(frozen=True)
+class Services:
+    """The platform's services, one of each per process."""
+
+    settings: Settings
+    database: Database
+    taxonomy: TaxonomyService
+    extraction: ExtractionService
+    forecasts: ForecastService
+    checks: CheckService
+    accounts: AccountService
+    portfolios: PortfolioService
+    audit: AuditRetentionService
+    oidc: OidcClient
+
+    def warm_up(self, hybrid: bool = True) -> list[threading.Thread]:
+        """Build the shared read-only parts in the background so that no visitor waits: the
+        occupation catalogue and the VDAB title mappings (seconds), the CV skill finder, and
+        (``hybrid``) the extractor's label vectors (minutes the very first time, then read
+        from ``<data_dir>/cache/extraction``)."""
+        cache = self.settings.data_dir / "cache" / "extraction"
+        threads = [self.checks.warm_up(), self.extraction.warm_up(cache, hybrid=hybrid)]
+        self.portfolios.warm_up()
+        return threads
+
+
+def build_services(
+    settings: Settings,
+    database: Database | None = None,
+    *,
+    outlooks: ForecastSource | None = None,
+    finder: SkillFinder | None = None,
+    extraction: ExtractionService | None = None,
+    accounts: AccountService | None = None,
+    oidc: OidcClient | None = None,
+) -> Services:
+    """Every service, wired once. Nothing connects or starts a thread here.
+
+    Args:
+        settings: the one settings object.
+        database: the store; default the one the settings name.
+        outlooks: fixed forecast outlooks for the checks instead of the latest stored run
+            (tests and benchmarks).
+        finder: the CV skill finder instead of one over ``extraction`` (tests).
+        extraction: the skill extraction service (tests hand in one with a fake encoder).
+        accounts: the accounts service (tests hand in one with a fast password hasher).
+        oidc: the OpenID Connect client (tests hand in one with a fake issuer).
+    """
+    database = database or Database.from_settings(settings)
+    taxonomy = TaxonomyService(database)
+    extraction = extraction or ExtractionService()
+    forecasts = ForecastService(database, taxonomy)
+    checks = CheckService(taxonomy, forecast=outlooks, forecasts=forecasts)
+    accounts = accounts or AccountService(database, settings)
+    portfolios = PortfolioService(
+        database, checks, gate=accounts.gate, extraction=extraction, finder=finder
+    )
+    return Services(
+        settings=settings,
+        database=database,
+        taxonomy=taxonomy,
+        extraction=extraction,
+        forecasts=forecasts,
+        checks=checks,
+        accounts=accounts,
+        portfolios=portfolios,
+        audit=AuditRetentionService(database, settings),
+        oidc=oidc or OidcClient(settings),
+    )
