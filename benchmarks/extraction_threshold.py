@@ -2,7 +2,7 @@
 
 Run::
 
-    D=/work/shared/data/benchmarks/skill_extraction_decorte
+    D=../shared/data/benchmarks/skill_extraction_decorte
     .venv/bin/python benchmarks/extraction_threshold.py \\
         --choose $D/tech_validation_annotations.csv --choose $D/house_validation_annotations.csv \\
         --report src/koers/extraction/data/dutch_dev_annotations.csv
