@@ -11,6 +11,7 @@ import pytest
 from koers.check import NoForecast
 from koers.portfolio import ActorType, PortfolioInvalid, from_jsonld, loads
 from koers.services.check import CheckService
+from koers.services.extraction import ExtractionService
 from koers.services.portfolio import PortfolioService, parse_portfolio
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
@@ -26,7 +27,7 @@ def example(name: str) -> bytes:
 @pytest.fixture(scope="module")
 def service(sqlite_loaded: Database) -> PortfolioService:
     checks = CheckService(TaxonomyService(sqlite_loaded), forecast=NoForecast())
-    return PortfolioService(sqlite_loaded, checks)
+    return PortfolioService(sqlite_loaded, checks, extraction=ExtractionService())
 
 
 def test_demo_example_is_valid_and_labelled_sample(service: PortfolioService) -> None:
