@@ -12,11 +12,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from koers.app import create_app
+from koers.bootstrap import build_services
 from koers.config import Settings
 from koers.extraction import EmbeddingUnavailable, Encoder, SkillLabel, read_esco_skill_labels
 from koers.extraction.tests.conftest import FIXTURES
 from koers.extraction.tests.test_extractor import TrigramEncoder
-from koers.services import extraction as extraction_service
 from koers.services.extraction import ExtractionService
 from koers.store.db import Database
 
@@ -68,11 +68,12 @@ def test_service_falls_back_when_the_extra_is_missing(tmp_path: Path) -> None:
 
 
 @pytest.fixture()
-def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+def api(tmp_path: Path) -> Iterator[TestClient]:
     """The app on an empty database (extraction needs no taxonomy tables)."""
-    monkeypatch.setattr(extraction_service, "_shared", ExtractionService(labels=sample_labels))
     database = Database(f"sqlite:///{tmp_path / 'k.sqlite3'}")
-    yield TestClient(create_app(Settings(data_dir=tmp_path, environment="test"), database))
+    settings = Settings(data_dir=tmp_path, environment="test")
+    extraction = ExtractionService(labels=sample_labels)
+    yield TestClient(create_app(services=build_services(settings, database, extraction=extraction)))
     database.dispose()
 
 

@@ -14,6 +14,7 @@ from koers.check import Outlook
 from koers.config import Settings
 from koers.forecast.model import RunInfo
 from koers.services.check import CheckService, ForecastOutlooks
+from koers.services.forecast import ForecastService
 from koers.services.portfolio import PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
@@ -24,7 +25,8 @@ Runs = tuple[list[RunInfo], Path]
 def test_citizen_check_reads_the_latest_stored_run(
     sqlite_loaded: Database, forecast_runs: Runs
 ) -> None:
-    checks = CheckService(TaxonomyService(sqlite_loaded))
+    taxonomy = TaxonomyService(sqlite_loaded)
+    checks = CheckService(taxonomy, forecasts=ForecastService(sqlite_loaded, taxonomy))
     checks.wait_for_forecast(180)
     demo = resources.files("koers.examples").joinpath("demo_citizen_portfolio.json")
     portfolio = PortfolioService(sqlite_loaded, checks).read(demo.read_bytes(), demo.name)
@@ -57,7 +59,8 @@ def test_check_page_says_the_outlooks_are_samples(
 def test_warm_up_builds_the_mappings_before_the_first_check(
     sqlite_loaded: Database, forecast_runs: Runs
 ) -> None:
-    checks = CheckService(TaxonomyService(sqlite_loaded))
+    taxonomy = TaxonomyService(sqlite_loaded)
+    checks = CheckService(taxonomy, forecasts=ForecastService(sqlite_loaded, taxonomy))
     thread = checks.warm_up(180)
     thread.join(200)
     assert not thread.is_alive()
