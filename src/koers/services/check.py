@@ -23,7 +23,7 @@ import pandas as pd
 
 from koers.check import (
     DEFAULT_RULES,
-    ActionHooks,
+    ActionPlanRegistry,
     Catalogue,
     CheckRules,
     CitizenCheck,
@@ -276,7 +276,8 @@ class CheckService:
     Args:
         taxonomy: the taxonomy service (its database holds the ESCO tables).
         forecast: outlooks; default :func:`forecast_source`.
-        hooks: fillers of the action plans (recommenders, rights); default none.
+        suggesters: fillers of the action plans (recommenders, rights, programmes),
+            registered per step kind; default none.
         rules: thresholds of the checks.
     """
 
@@ -284,14 +285,14 @@ class CheckService:
         self,
         taxonomy: TaxonomyService,
         forecast: ForecastSource | None = None,
-        hooks: ActionHooks | None = None,
+        suggesters: ActionPlanRegistry | None = None,
         rules: CheckRules = DEFAULT_RULES,
     ) -> None:
         self.taxonomy = taxonomy
         self._fixed_forecast = forecast
         self._forecast: ForecastSource | None = None
         self._forecast_checked = 0.0
-        self.hooks = hooks or ActionHooks()
+        self.suggesters = suggesters or ActionPlanRegistry()
         self.rules = rules
         self._catalogues: dict[tuple[str, int], Catalogue] = {}
         self._lock = threading.Lock()
@@ -380,7 +381,7 @@ class CheckService:
             targets=targets,
             preferences=preferences,
             rules=self.rules,
-            hooks=self.hooks,
+            suggesters=self.suggesters,
         )
 
     # -- organisation -------------------------------------------------------------------------
@@ -424,7 +425,7 @@ class CheckService:
             self.forecast,
             as_of or date.today(),
             self.rules,
-            self.hooks,
+            self.suggesters,
         )
 
 
