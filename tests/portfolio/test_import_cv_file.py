@@ -16,25 +16,15 @@ from koers.cli import _context
 from koers.cli.main import app as cli
 from koers.config import Settings
 from koers.portfolio import (
-    ActorType,
-    Evidence,
-    EvidenceType,
     FoundSkill,
-    HistoryEntry,
-    HistoryKind,
-    Portfolio,
-    SkillClaim,
-    Source,
-    VerificationLevel,
 )
 from koers.services.check import CheckService
-from koers.services.portfolio import PortfolioService, already_imported, merge_import
+from koers.services.portfolio import PortfolioService
 from koers.store.db import Database
 from tests.portfolio.docs_factory import docx, pdf, scanned_pdf
 
 FORKLIFT = "http://data.europa.eu/esco/skill/5d2e82cc-5943-4218-a459-a1956fad2b63"
 TEAM = "http://data.europa.eu/esco/skill/fe29e658-7cad-4b70-a169-10a240ec0bef"
-WAREHOUSE = "http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f"
 runner = CliRunner()
 
 
@@ -144,44 +134,3 @@ def test_cli_refusals_exit_2_and_write_nothing(tmp_path: Path) -> None:
         assert result.exit_code == 2, (name, result.output)
         assert words in result.output and "Traceback" not in result.output
         assert not out.exists()
-
-
-def test_merge_adds_only_kept_items_and_never_twice() -> None:
-    mine = SkillClaim("c1", FORKLIFT, Source(ActorType.SELF), Evidence(EvidenceType.NONE))
-    job = HistoryEntry("h1", HistoryKind.JOB, "Magazijnier", occupation_uri=WAREHOUSE)
-    base = Portfolio(claims=(mine,), history=(job,))
-    extraction = Source(ActorType.EXTRACTION, "Koers")
-    found = Portfolio(
-        claims=(
-            SkillClaim(
-                "c1",
-                FORKLIFT,
-                extraction,
-                Evidence(EvidenceType.DOCUMENT_EXCERPT, "cv", "heftruck"),
-            ),
-            SkillClaim(
-                "c2",
-                TEAM,
-                Source(ActorType.VDAB),
-                Evidence(EvidenceType.DOCUMENT_EXCERPT, "cv", "ploeg"),
-                VerificationLevel.VERIFIED,
-            ),
-        ),
-        history=(
-            HistoryEntry("h1", HistoryKind.JOB, "Magazijnier", occupation_uri=WAREHOUSE),
-            HistoryEntry(
-                "h2", HistoryKind.JOB, "Heftrucker", occupation_uri=WAREHOUSE, organisation="X"
-            ),
-        ),
-    )
-    assert already_imported(base, found) == {"c1", "h1"}
-    merged = merge_import(base, found, {"c1", "c2", "h1", "h2"})
-    assert merged.claims[0] == mine and len(merged.claims) == 2
-    added = merged.claims[1]
-    assert added.skill_uri == TEAM and added.id == "c2"
-    assert added.source.actor_type is ActorType.EXTRACTION  # never the source the import claimed
-    assert added.verification is VerificationLevel.INFERRED
-    assert added.evidence.excerpt == "ploeg"
-    assert [h.title for h in merged.history] == ["Magazijnier", "Heftrucker"]
-    assert merged.history[1].id == "h2"
-    assert merge_import(base, found, set()) == base

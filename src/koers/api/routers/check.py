@@ -19,8 +19,9 @@ from fastapi.responses import Response
 from koers.api.schemas.check import CitizenCheckIn, CitizenCheckOut, OrganisationCheckOut
 from koers.api.security import get_accounts
 from koers.check import CitizenCheck, OrganisationCheck
+from koers.portfolio import parse_portfolio
 from koers.services.check import MAX_WORKFORCE_BYTES, CheckService
-from koers.services.portfolio import PortfolioService, parse_portfolio
+from koers.services.portfolio import PortfolioService
 
 router = APIRouter(prefix="/api/v1/check", tags=["check"])
 

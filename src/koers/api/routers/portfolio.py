@@ -29,9 +29,9 @@ from koers.api.schemas.portfolio import (
     StoredPortfolioOut,
 )
 from koers.api.security import CsrfHeader, CurrentAccount
-from koers.portfolio import Portfolio, to_json
+from koers.portfolio import Portfolio, parse_portfolio, to_json
 from koers.services.documents import MAX_DOCUMENT_BYTES
-from koers.services.portfolio import MAX_FILE_BYTES, parse_portfolio
+from koers.services.portfolio import MAX_FILE_BYTES
 
 router = APIRouter(prefix="/api/v1/portfolio", tags=["portfolio"])
 

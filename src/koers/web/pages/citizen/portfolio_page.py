@@ -21,15 +21,12 @@ from koers.portfolio import (
     EvidenceType,
     Portfolio,
     PortfolioInvalid,
-    dumps,
-)
-from koers.services.documents import DocumentUnreadable, too_large
-from koers.services.portfolio import (
-    MAX_FILE_BYTES,
-    PortfolioService,
     already_imported,
+    dumps,
     merge_import,
 )
+from koers.services.documents import DocumentUnreadable, too_large
+from koers.services.portfolio import MAX_FILE_BYTES, PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.taxonomy import ConceptKind
 from koers.web.i18n import translate
