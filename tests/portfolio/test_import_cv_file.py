@@ -1,27 +1,32 @@
 """CV files through the API (``POST /api/v1/portfolio/import/cv-file``), the CLI
-(``koers portfolio import-cv --input cv.pdf``) and the service's merge of a reviewed import."""
+(``koers portfolio import-cv --input cv.pdf``) and the web, with URIs validated once per
+request."""
 
 from __future__ import annotations
 
+import html
 import json
-from collections.abc import Sequence
+import re
+import uuid
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from koers.access import Purpose
 from koers.api.app import create_app
 from koers.cli import _context
 from koers.cli.main import app as cli
 from koers.config import Settings
-from koers.portfolio import (
-    FoundSkill,
-)
+from koers.portfolio import FoundSkill, Portfolio
+from koers.services import portfolio as svc
 from koers.services.check import CheckService
 from koers.services.portfolio import PortfolioService
 from koers.store.db import Database
 from tests.portfolio.docs_factory import docx, pdf, scanned_pdf
+from tests.portfolio.websupport import make_web
 
 FORKLIFT = "http://data.europa.eu/esco/skill/5d2e82cc-5943-4218-a459-a1956fad2b63"
 TEAM = "http://data.europa.eu/esco/skill/fe29e658-7cad-4b70-a169-10a240ec0bef"
@@ -134,3 +139,62 @@ def test_cli_refusals_exit_2_and_write_nothing(tmp_path: Path) -> None:
         assert result.exit_code == 2, (name, result.output)
         assert words in result.output and "Traceback" not in result.output
         assert not out.exists()
+
+
+def counting(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[int]:
+    """Count the calls of ``owner.name`` (one list item per call)."""
+    calls: list[int] = []
+    original: Callable[..., object] = getattr(owner, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def test_uris_are_validated_once_per_request_along_the_cv_import(
+    sqlite_loaded: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    web = make_web(sqlite_loaded, settings, KeywordFinder())
+    email = f"cv-{uuid.uuid4().hex[:8]}@example.org"
+    account = web.accounts.register(email, "een lang wachtwoord 123", "Cv")
+    web.portfolios.create(account.id, Portfolio())
+    login = {"email": email, "password": "een lang wachtwoord 123"}
+    assert web.client.post("/api/v1/accounts/login", json=login).status_code == 200
+    cv = ("cv.pdf", pdf("Ik reed met de heftruck.", "Ik werk graag in een ploeg."))
+    lookups = counting(monkeypatch, CheckService, "catalogue")
+    validations = counting(monkeypatch, svc, "validate_uris")
+
+    api = web.client.post("/api/v1/portfolio/import/cv-file", files={"file": cv})
+    assert api.status_code == 200 and len(api.json()["claims"]) == 2
+    assert len(lookups) == 1  # not once per found skill
+
+    page = web.client.get("/mijn-competenties")
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert csrf
+    review = web.client.post(
+        "/mijn-competenties", data={"csrf_token": csrf.group(1)}, files={"cv_file": cv}
+    )
+    assert review.status_code == 200
+    found = re.search(r'name="portfolio_json" value="([^"]+)"', review.text)
+    assert found
+    lookups.clear()
+    saved = web.client.post(
+        "/mijn-competenties/bewaar",
+        data={
+            "csrf_token": csrf.group(1),
+            "mode": "import",
+            "portfolio_json": html.unescape(found.group(1)),
+            "version": "1",
+            "keep": re.findall(r'name="keep" value="([^"]+)"', review.text),
+            "document": "cv.pdf",
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    assert len(validations) == 1 and len(lookups) == 1  # the import read, not the merge again
+    ids = web.portfolios.portfolios_of(account.id, account.actor(), Purpose.SELF, "/tests")
+    stored = web.portfolios.load(ids[0], account.actor(), Purpose.SELF, "/tests")
+    assert {c.skill_uri for c in stored.portfolio.claims} == {FORKLIFT, TEAM}

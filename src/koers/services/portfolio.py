@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -35,6 +35,7 @@ from koers.portfolio import (
     add_occupations,
     creation_events,
     diff,
+    merge_import,
     parse_portfolio,
     read_occupation_rows,
     replay,
@@ -219,7 +220,8 @@ class PortfolioService:
             raise PortfolioInvalid(
                 document, [f"the CV text is longer than {MAX_CV_CHARS} characters"]
             )
-        found = [s for s in self.finder().find(text, top) if self.catalogue(lang).knows(s.uri)]
+        catalogue = self.catalogue(lang)  # once per import, not once per found skill
+        found = [s for s in self.finder().find(text, top) if catalogue.knows(s.uri)]
         return add_found_skills(base or Portfolio(), found, document)
 
     def import_occupations(
@@ -295,6 +297,9 @@ class PortfolioService:
     def create(self, owner_id: str, portfolio: Portfolio, lang: str = "nl") -> StoredPortfolio:
         """Store a new portfolio for its owner (validated first; all or nothing)."""
         validate_uris(portfolio, self.catalogue(lang))
+        return self._create(owner_id, portfolio)
+
+    def _create(self, owner_id: str, portfolio: Portfolio) -> StoredPortfolio:
         drafts = creation_events(portfolio, owner_id, ActorType.SELF)
         with self.database.session() as session:
             portfolio_id, events = self._repo(session).create(owner_id, drafts, self.clock())
@@ -343,6 +348,17 @@ class PortfolioService:
             PortfolioInvalid: ``new`` names unknown skills or occupations.
         """
         validate_uris(new, self.catalogue(lang))
+        return self._append(portfolio_id, expected_version, new, actor, purpose, route)
+
+    def _append(
+        self,
+        portfolio_id: str,
+        expected_version: int,
+        new: Portfolio,
+        actor: Actor | None,
+        purpose: Purpose,
+        route: str,
+    ) -> StoredPortfolio:
         current = self.load(portfolio_id, actor, purpose, route)
         if current.version != expected_version:
             raise EventLogConflict(expected_version, current.version)
@@ -363,6 +379,34 @@ class PortfolioService:
             "portfolio.saved", extra={"fields": {"portfolio": portfolio_id, "events": len(events)}}
         )
         return StoredPortfolio(portfolio_id, expected_version + len(events), new)
+
+    def add_import(
+        self,
+        actor: Actor,
+        stored: StoredPortfolio | None,
+        found: Portfolio,
+        keep: Collection[str],
+        route: str,
+    ) -> StoredPortfolio | None:
+        """Add the claims and jobs of a reviewed import that the citizen kept (ids in ``keep``)
+        to their own stored portfolio as new entries, or make their first portfolio of them.
+
+        The merged state is not validated again: ``found`` comes from :meth:`read` (which
+        validated every URI, once per request) and ``stored`` was validated when it was stored.
+
+        Returns:
+            The new stored state; ``None`` when nothing new would be added.
+
+        Raises:
+            EventLogConflict: ``stored`` is no longer the latest version.
+        """
+        base = stored.portfolio if stored else Portfolio()
+        merged = merge_import(base, found, keep)
+        if merged == base:
+            return None
+        if stored is None:
+            return self._create(actor.user_id, merged)
+        return self._append(stored.id, stored.version, merged, actor, Purpose.SELF, route)
 
     def portfolios_of(
         self, owner_id: str, actor: Actor | None, purpose: Purpose, route: str
