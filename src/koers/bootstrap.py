@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from koers.check import ForecastSource
+from koers.check import ActionPlanRegistry, ForecastSource
 from koers.config import Settings
 from koers.portfolio.ports import SkillFinder
 from koers.services.accounts import AccountService
@@ -82,7 +82,9 @@ def build_services(
     taxonomy = TaxonomyService(database)
     extraction = extraction or ExtractionService()
     forecasts = ForecastService(database, taxonomy)
-    checks = CheckService(taxonomy, forecast=outlooks, forecasts=forecasts)
+    # Recommenders, rights and programmes register their suggesters for the action plans here.
+    suggesters = ActionPlanRegistry()
+    checks = CheckService(taxonomy, forecast=outlooks, suggesters=suggesters, forecasts=forecasts)
     accounts = accounts or AccountService(database, settings)
     portfolios = PortfolioService(
         database, checks, gate=accounts.gate, extraction=extraction, finder=finder

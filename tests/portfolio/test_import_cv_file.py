@@ -1,40 +1,38 @@
 """CV files through the API (``POST /api/v1/portfolio/import/cv-file``), the CLI
-(``koers portfolio import-cv --input cv.pdf``) and the service's merge of a reviewed import."""
+(``koers portfolio import-cv --input cv.pdf``) and the web, with URIs validated once per
+request."""
 
 from __future__ import annotations
 
+import html
 import json
-from collections.abc import Sequence
+import re
+import uuid
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from koers.access import Purpose
 from koers.app import create_app
 from koers.bootstrap import build_services
 from koers.cli import _context
 from koers.cli.main import app as cli
 from koers.config import Settings
 from koers.portfolio import (
-    ActorType,
-    Evidence,
-    EvidenceType,
     FoundSkill,
-    HistoryEntry,
-    HistoryKind,
     Portfolio,
-    SkillClaim,
-    Source,
-    VerificationLevel,
 )
-from koers.services.portfolio import already_imported, merge_import
+from koers.services import portfolio as svc
+from koers.services.check import CheckService
 from koers.store.db import Database
 from tests.portfolio.docs_factory import docx, pdf, scanned_pdf
+from tests.portfolio.websupport import make_web
 
 FORKLIFT = "http://data.europa.eu/esco/skill/5d2e82cc-5943-4218-a459-a1956fad2b63"
 TEAM = "http://data.europa.eu/esco/skill/fe29e658-7cad-4b70-a169-10a240ec0bef"
-WAREHOUSE = "http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f"
 runner = CliRunner()
 
 
@@ -143,42 +141,60 @@ def test_cli_refusals_exit_2_and_write_nothing(tmp_path: Path) -> None:
         assert not out.exists()
 
 
-def test_merge_adds_only_kept_items_and_never_twice() -> None:
-    mine = SkillClaim("c1", FORKLIFT, Source(ActorType.SELF), Evidence(EvidenceType.NONE))
-    job = HistoryEntry("h1", HistoryKind.JOB, "Magazijnier", occupation_uri=WAREHOUSE)
-    base = Portfolio(claims=(mine,), history=(job,))
-    extraction = Source(ActorType.EXTRACTION, "Koers")
-    found = Portfolio(
-        claims=(
-            SkillClaim(
-                "c1",
-                FORKLIFT,
-                extraction,
-                Evidence(EvidenceType.DOCUMENT_EXCERPT, "cv", "heftruck"),
-            ),
-            SkillClaim(
-                "c2",
-                TEAM,
-                Source(ActorType.VDAB),
-                Evidence(EvidenceType.DOCUMENT_EXCERPT, "cv", "ploeg"),
-                VerificationLevel.VERIFIED,
-            ),
-        ),
-        history=(
-            HistoryEntry("h1", HistoryKind.JOB, "Magazijnier", occupation_uri=WAREHOUSE),
-            HistoryEntry(
-                "h2", HistoryKind.JOB, "Heftrucker", occupation_uri=WAREHOUSE, organisation="X"
-            ),
-        ),
+def counting(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[int]:
+    """Count the calls of ``owner.name`` (one list item per call)."""
+    calls: list[int] = []
+    original: Callable[..., object] = getattr(owner, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def test_uris_are_validated_once_per_request_along_the_cv_import(
+    sqlite_loaded: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    web = make_web(sqlite_loaded, settings, KeywordFinder())
+    email = f"cv-{uuid.uuid4().hex[:8]}@example.org"
+    account = web.accounts.register(email, "een lang wachtwoord 123", "Cv")
+    web.portfolios.create(account.id, Portfolio())
+    login = {"email": email, "password": "een lang wachtwoord 123"}
+    assert web.client.post("/api/v1/accounts/login", json=login).status_code == 200
+    cv = ("cv.pdf", pdf("Ik reed met de heftruck.", "Ik werk graag in een ploeg."))
+    lookups = counting(monkeypatch, CheckService, "catalogue")
+    validations = counting(monkeypatch, svc, "validate_uris")
+
+    api = web.client.post("/api/v1/portfolio/import/cv-file", files={"file": cv})
+    assert api.status_code == 200 and len(api.json()["claims"]) == 2
+    assert len(lookups) == 1  # not once per found skill
+
+    page = web.client.get("/mijn-competenties")
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert csrf
+    review = web.client.post(
+        "/mijn-competenties", data={"csrf_token": csrf.group(1)}, files={"cv_file": cv}
     )
-    assert already_imported(base, found) == {"c1", "h1"}
-    merged = merge_import(base, found, {"c1", "c2", "h1", "h2"})
-    assert merged.claims[0] == mine and len(merged.claims) == 2
-    added = merged.claims[1]
-    assert added.skill_uri == TEAM and added.id == "c2"
-    assert added.source.actor_type is ActorType.EXTRACTION  # never the source the import claimed
-    assert added.verification is VerificationLevel.INFERRED
-    assert added.evidence.excerpt == "ploeg"
-    assert [h.title for h in merged.history] == ["Magazijnier", "Heftrucker"]
-    assert merged.history[1].id == "h2"
-    assert merge_import(base, found, set()) == base
+    assert review.status_code == 200
+    found = re.search(r'name="portfolio_json" value="([^"]+)"', review.text)
+    assert found
+    lookups.clear()
+    saved = web.client.post(
+        "/mijn-competenties/bewaar",
+        data={
+            "csrf_token": csrf.group(1),
+            "mode": "import",
+            "portfolio_json": html.unescape(found.group(1)),
+            "version": "1",
+            "keep": re.findall(r'name="keep" value="([^"]+)"', review.text),
+            "document": "cv.pdf",
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    assert len(validations) == 1 and len(lookups) == 1  # the import read, not the merge again
+    ids = web.portfolios.portfolios_of(account.id, account.actor(), Purpose.SELF, "/tests")
+    stored = web.portfolios.load(ids[0], account.actor(), Purpose.SELF, "/tests")
+    assert {c.skill_uri for c in stored.portfolio.claims} == {FORKLIFT, TEAM}

@@ -9,10 +9,10 @@ from importlib import resources
 import pytest
 
 from koers.check import NoForecast
-from koers.portfolio import ActorType, PortfolioInvalid, from_jsonld, loads
+from koers.portfolio import ActorType, PortfolioInvalid, from_jsonld, loads, parse_portfolio
 from koers.services.check import CheckService
 from koers.services.extraction import ExtractionService
-from koers.services.portfolio import PortfolioService, parse_portfolio
+from koers.services.portfolio import PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
 

@@ -3,8 +3,9 @@
 Pure core: the citizen check (``citizen``) with warning lights, answers to the report's
 questions (``answers``) and an action plan; the organisation check (``organisation``) with a
 future-proof score and a sustainable employability plan, fed by a validated workforce table
-(``workforce``). Taxonomy, forecasts and the plan's trainings/career steps/incentives come in
-through the Protocols of ``ports``.
+(``workforce``). Taxonomy and forecasts come in through the Protocols of ``ports``; the plans'
+trainings, career steps and incentives through the suggesters registered per
+:class:`SuggestionKind` in an :class:`ActionPlanRegistry`.
 """
 
 from __future__ import annotations
@@ -34,20 +35,19 @@ from koers.check.model import (
     SkillRef,
     StepKind,
     Suggestion,
+    SuggestionKind,
     TensionFigure,
     WarningLight,
     WorkforceRow,
 )
 from koers.check.organisation import SCORE_FORMULA, future_proof_score, organisation_check
 from koers.check.ports import (
-    ActionHooks,
-    CareerStepSuggester,
+    ActionPlanRegistry,
     ForecastSource,
-    IncentiveFinder,
     NoForecast,
     OccupationCatalogue,
     StepContext,
-    TrainingSuggester,
+    Suggester,
 )
 from koers.check.rules import DEFAULT_RULES, CheckRules
 from koers.check.serialize import to_jsonable
@@ -58,11 +58,10 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_RULES",
     "SCORE_FORMULA",
-    "ActionHooks",
+    "ActionPlanRegistry",
     "ActionStep",
     "Answer",
     "CareerOption",
-    "CareerStepSuggester",
     "Catalogue",
     "CheckRules",
     "CitizenCheck",
@@ -70,7 +69,6 @@ __all__ = [
     "ForecastSource",
     "ForecastStatus",
     "FutureProofScore",
-    "IncentiveFinder",
     "InternalMove",
     "Light",
     "NoForecast",
@@ -87,10 +85,11 @@ __all__ = [
     "SkillRef",
     "StepContext",
     "StepKind",
+    "Suggester",
     "Suggestion",
+    "SuggestionKind",
     "TensionCount",
     "TensionFigure",
-    "TrainingSuggester",
     "UnknownOccupation",
     "WarningLight",
     "WorkforceInvalid",

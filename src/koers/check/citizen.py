@@ -9,7 +9,6 @@ with their reasons, plain-Dutch answers to the report's questions and an ordered
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 
 from koers.check.answers import answers
@@ -22,10 +21,16 @@ from koers.check.model import (
     Outlook,
     SkillRef,
     StepKind,
-    Suggestion,
+    SuggestionKind,
     WarningLight,
 )
-from koers.check.ports import ActionHooks, ForecastSource, OccupationCatalogue, StepContext
+from koers.check.ports import (
+    ActionPlanRegistry,
+    ForecastSource,
+    OccupationCatalogue,
+    StepContext,
+    fill_step,
+)
 from koers.check.rules import DEFAULT_RULES, CheckRules
 from koers.portfolio import (
     LEARNING_EVIDENCE,
@@ -301,8 +306,7 @@ def _warnings(
 
 def _fill(
     step: ActionStep,
-    hooks: ActionHooks,
-    portfolio: Portfolio,
+    suggesters: ActionPlanRegistry,
     preferences: Preferences,
     confidences: Mapping[str, SkillConfidence],
     occupation_uri: str,
@@ -314,16 +318,7 @@ def _fill(
         preferences=preferences,
         confidences={k: v.confidence for k, v in confidences.items()},
     )
-    found: Sequence[Suggestion] | None = None
-    if step.hook == "trainings" and hooks.trainings is not None:
-        found = hooks.trainings.trainings(context, hooks.limit)
-    elif step.hook == "career_steps" and hooks.career_steps is not None:
-        found = hooks.career_steps.career_steps(context, hooks.limit)
-    elif step.hook == "incentives" and hooks.incentives is not None:
-        found = hooks.incentives.incentives(context, hooks.limit)
-    if found is None:
-        return step
-    return replace(step, suggestions=tuple(found), hook_available=True)
+    return fill_step(step, suggesters, context)
 
 
 def _plan(
@@ -359,7 +354,7 @@ def _plan(
             f"{len(current.stale)} competenties die je beroep vraagt, gebruikte je lang niet.",
             f"You have not used {len(current.stale)} skills of your occupation for long.",
             current.stale,
-            "trainings",
+            SuggestionKind.TRAININGS,
         )
     if codes & {"declining_occupation", "long_tenure", "single_field_career"}:
         add(
@@ -368,7 +363,7 @@ def _plan(
             "Look at other occupations that fit your skills",
             "Je huidige werk heeft een waarschuwing (zie de lampjes).",
             "Your current work has a warning light.",
-            hook="career_steps",
+            hook=SuggestionKind.CAREER_STEPS,
         )
     for fit in fits:
         if fit.role is FitRole.TARGET and (fit.missing or fit.stale):
@@ -380,7 +375,7 @@ def _plan(
                 f"Je mist {len(gaps)} van de {fit.essential_total} basiscompetenties.",
                 f"You miss {len(gaps)} of the {fit.essential_total} essential skills.",
                 gaps,
-                "trainings",
+                SuggestionKind.TRAININGS,
             )
     unconfirmed: dict[str, SkillRef] = {}
     for fit in fits:
@@ -404,7 +399,7 @@ def _plan(
             "Think about what you want",
             "Je gaf nog geen doelberoep of wensen op. Een interessetest helpt je op weg.",
             "You gave no target occupation or wishes yet. An interest quiz helps.",
-            hook="career_steps",
+            hook=SuggestionKind.CAREER_STEPS,
         )
     red = any(w.level is Light.RED for w in warnings)
     if red or len(warnings) >= 2:
@@ -414,7 +409,7 @@ def _plan(
             "Talk to a career coach",
             f"Er branden {len(warnings)} waarschuwingslampjes.",
             f"{len(warnings)} warning lights are on.",
-            hook="incentives",
+            hook=SuggestionKind.INCENTIVES,
         )
     if any(s.kind is StepKind.TRAINING for s in steps):
         add(
@@ -424,7 +419,7 @@ def _plan(
             "Er bestaan premies en verlof voor opleiding; welke voor jou gelden, hangt af "
             "van je situatie.",
             "Grants and leave for training exist; which apply depends on your situation.",
-            hook="incentives",
+            hook=SuggestionKind.INCENTIVES,
         )
     if not steps:
         add(
@@ -446,7 +441,7 @@ def citizen_check(
     targets: Sequence[str] | None = None,
     preferences: Preferences | None = None,
     rules: CheckRules = DEFAULT_RULES,
-    hooks: ActionHooks | None = None,
+    suggesters: ActionPlanRegistry | None = None,
 ) -> CitizenCheck:
     """Run the citizen competence check.
 
@@ -459,12 +454,12 @@ def citizen_check(
         targets: target occupations; default: the portfolio's.
         preferences: the "willen" component; default: the portfolio's.
         rules: thresholds.
-        hooks: fillers of the action plan.
+        suggesters: fillers of the action plan; default none (empty extension points).
 
     Raises:
         PortfolioInvalid: the portfolio names skills or occupations the taxonomy lacks.
     """
-    hooks = hooks or ActionHooks()
+    suggesters = suggesters or ActionPlanRegistry()
     validate_uris(portfolio, catalogue, [current or "", *(targets or ())])
     confidences = skill_confidences(portfolio, catalogue, as_of)
     job = current_job(portfolio)
@@ -484,7 +479,7 @@ def citizen_check(
         portfolio, confidences, fits, catalogue, forecast, current_uri, as_of, rules
     )
     plan = [
-        _fill(step, hooks, portfolio, prefs, confidences, current_uri)
+        _fill(step, suggesters, prefs, confidences, current_uri)
         for step in _plan(fits, warnings, prefs, bool(target_uris), rules)
     ]
     status = forecast.status()

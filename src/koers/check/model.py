@@ -2,8 +2,9 @@
 
 The citizen check confronts a portfolio with one's current and target occupations and the
 forecasts; the organisation check does the same for a workforce. Both end in an action plan
-whose trainings, career steps and incentives are filled by hooks (``ports.ActionHooks``) that
-the recommenders and rights modules implement.
+whose trainings, career steps and incentives are filled by suggesters registered per
+:class:`SuggestionKind` (``ports.ActionPlanRegistry``) by the recommenders, rights and
+programmes modules.
 """
 
 from __future__ import annotations
@@ -184,9 +185,25 @@ class StepKind(StrEnum):
     DISCUSS = "discuss"
 
 
+class SuggestionKind(StrEnum):
+    """The extension point that fills a plan step's suggestions (the step's ``hook`` code).
+
+    Steps of different kinds share a hook (a guidance step may ask for career steps or for
+    incentives), so suggesters are registered per hook, not per :class:`StepKind`.
+
+    * ``trainings``: courses for the step's skills (training recommender, programmes).
+    * ``career_steps``: other occupations that fit (career-step recommender).
+    * ``incentives``: grants, leave and vouchers that apply (rights module).
+    """
+
+    TRAININGS = "trainings"
+    CAREER_STEPS = "career_steps"
+    INCENTIVES = "incentives"
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A concrete offer filled in by a hook (a course, an occupation, an incentive)."""
+    """A concrete offer filled in by a suggester (a course, an occupation, an incentive)."""
 
     title: str
     uri: str = ""
@@ -204,10 +221,10 @@ class ActionStep:
         title_nl / title_en: what to do.
         reason_nl / reason_en: why (points to a warning light or a gap).
         skills: skills the step is about.
-        hook: the extension point that fills ``suggestions`` (``trainings``, ``career_steps``,
-            ``incentives``); empty for steps that need no hook.
-        suggestions: filled by the hook; empty when it is not available.
-        hook_available: False while the module behind the hook is not installed.
+        hook: the :class:`SuggestionKind` that fills ``suggestions``; empty for steps that
+            need none.
+        suggestions: filled by the suggesters registered for ``hook``; else empty.
+        hook_available: False while no suggester is registered for ``hook``.
     """
 
     order: int

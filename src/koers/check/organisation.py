@@ -26,10 +26,16 @@ from koers.check.model import (
     ScoreComponent,
     SkillRef,
     StepKind,
-    Suggestion,
+    SuggestionKind,
     WorkforceRow,
 )
-from koers.check.ports import ActionHooks, ForecastSource, OccupationCatalogue, StepContext
+from koers.check.ports import (
+    ActionPlanRegistry,
+    ForecastSource,
+    OccupationCatalogue,
+    StepContext,
+    fill_step,
+)
 from koers.check.rules import DEFAULT_RULES, CheckRules
 from koers.portfolio import Preferences
 
@@ -220,31 +226,6 @@ def future_proof_score(results: Sequence[RowResult]) -> FutureProofScore:
     return FutureProofScore(value, len(usable) < len(components), components, SCORE_FORMULA)
 
 
-def _fill(item: PlanItem, hooks: ActionHooks, skills: Sequence[str]) -> PlanItem:
-    context = StepContext(item.kind, list(skills), "", Preferences(), {})
-    found: Sequence[Suggestion] | None = None
-    if item.hook == "trainings" and hooks.trainings is not None:
-        found = hooks.trainings.trainings(context, hooks.limit)
-    elif item.hook == "incentives" and hooks.incentives is not None:
-        found = hooks.incentives.incentives(context, hooks.limit)
-    elif item.hook == "career_steps" and hooks.career_steps is not None:
-        found = hooks.career_steps.career_steps(context, hooks.limit)
-    if found is None:
-        return item
-    return PlanItem(
-        item.kind,
-        item.title_nl,
-        item.title_en,
-        item.detail_nl,
-        item.detail_en,
-        item.rows,
-        item.skills,
-        item.hook,
-        tuple(found),
-        True,
-    )
-
-
 def _plan(
     results: Sequence[RowResult], rows: Sequence[WorkforceRow], rules: CheckRules
 ) -> list[PlanItem]:
@@ -270,7 +251,7 @@ def _plan(
                 f"{len({row for rs in need.values() for row in rs})} rows.",
                 tuple(sorted({row for s in top for row in need[s]})),
                 tuple(SkillRef(s, labels[s]) for s in top),
-                "trainings",
+                SuggestionKind.TRAININGS,
             )
         )
     movers = [r for r in results if r.moves]
@@ -309,7 +290,7 @@ def _plan(
                 "work during training (job rotation, report 7.2 advice 3). Whether a subsidy "
                 "applies is filled in by the rights module.",
                 tuple(r.row for r in rotation),
-                hook="incentives",
+                hook=SuggestionKind.INCENTIVES,
             )
         )
     second = [r for r in results if r.second_half]
@@ -335,7 +316,7 @@ def _plan(
             "je organisatie er recht op heeft en hoeveel, vult de rechtenmodule aan.",
             "Support exists for training and advice, such as the KMO-portefeuille. Whether "
             "your organisation is entitled, and to how much, is filled in by the rights module.",
-            hook="incentives",
+            hook=SuggestionKind.INCENTIVES,
         )
     )
     return items
@@ -347,10 +328,11 @@ def organisation_check(
     forecast: ForecastSource,
     as_of: date,
     rules: CheckRules = DEFAULT_RULES,
-    hooks: ActionHooks | None = None,
+    suggesters: ActionPlanRegistry | None = None,
 ) -> OrganisationCheck:
-    """Run the organisation check on validated workforce rows."""
-    hooks = hooks or ActionHooks()
+    """Run the organisation check on validated workforce rows; ``suggesters`` fill the plan
+    (default none: empty extension points)."""
+    suggesters = suggesters or ActionPlanRegistry()
     firm = list(dict.fromkeys(r.occupation.uri for r in rows))
     results = [_row_result(r, firm, catalogue, forecast, rules) for r in rows]
     groups: dict[str, list[RowResult]] = defaultdict(list)
@@ -375,7 +357,12 @@ def organisation_check(
         )
     summaries.sort(key=lambda g: (-g.headcount, g.occupation.label))
     plan = [
-        _fill(item, hooks, [s.uri for s in item.skills]) for item in _plan(results, rows, rules)
+        fill_step(
+            item,
+            suggesters,
+            StepContext(item.kind, [s.uri for s in item.skills], "", Preferences(), {}),
+        )
+        for item in _plan(results, rows, rules)
     ]
     status = forecast.status()
     notes = [] if status.loaded else [status.note]

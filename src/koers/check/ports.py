@@ -3,24 +3,28 @@
 * :class:`OccupationCatalogue`: occupations with their essential skills and labels (taxonomy).
 * :class:`ForecastSource`: outlooks of occupations and skills (forecast domain). Until a
   forecast is loaded, :class:`NoForecast` answers "not loaded" and nothing is guessed.
-* Action-plan hooks (:class:`TrainingSuggester`, :class:`CareerStepSuggester`,
-  :class:`IncentiveFinder`) bundled in :class:`ActionHooks`: the recommenders and rights
-  modules implement them; steps whose hook is missing say so (``hook_available=False``).
+* :class:`Suggester`: fills the steps of the action plans of one
+  :class:`~koers.check.model.SuggestionKind`; the recommenders, rights and programmes modules
+  register theirs in an :class:`ActionPlanRegistry`. Steps whose kind has no suggester say so
+  (``hook_available=False``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, replace
+from typing import Protocol, TypeVar
 
 from koers.check.model import (
+    ActionStep,
     ForecastStatus,
     OccupationOutlook,
     OccupationProfile,
+    PlanItem,
     SkillOutlook,
     StepKind,
     Suggestion,
+    SuggestionKind,
 )
 from koers.portfolio import Preferences
 
@@ -73,7 +77,7 @@ class NoForecast:
 
 @dataclass(frozen=True, slots=True)
 class StepContext:
-    """What a hook gets to fill a step: the skills at stake, the person's wishes, the region."""
+    """What a suggester gets to fill a step: the skills at stake, the wishes, the region."""
 
     kind: StepKind
     skills: Sequence[str]
@@ -82,29 +86,59 @@ class StepContext:
     confidences: Mapping[str, float]
 
 
-class TrainingSuggester(Protocol):
-    """Filled by the training recommender (catalogue in ESCO skills)."""
+class Suggester(Protocol):
+    """Fills plan steps of one :class:`~koers.check.model.SuggestionKind` (a recommender, the
+    rights module, a programme). Returns at most ``limit`` suggestions, best first; codes and
+    URIs, the edge translates them."""
 
-    def trainings(self, context: StepContext, limit: int) -> Sequence[Suggestion]: ...
-
-
-class CareerStepSuggester(Protocol):
-    """Filled by the career-step recommender (similar occupations, outlook, tension)."""
-
-    def career_steps(self, context: StepContext, limit: int) -> Sequence[Suggestion]: ...
+    def suggest(self, context: StepContext, limit: int) -> Sequence[Suggestion]: ...
 
 
-class IncentiveFinder(Protocol):
-    """Filled by the rights module (opleidingscheques, loopbaancheques, KMO-portefeuille …)."""
+class ActionPlanRegistry:
+    """The suggesters of the action plans, per :class:`~koers.check.model.SuggestionKind`.
 
-    def incentives(self, context: StepContext, limit: int) -> Sequence[Suggestion]: ...
+    Each module registers its own (``registry.register(SuggestionKind.TRAININGS, courses)``)
+    at start-up, so adding one needs no edit of the checks. Several suggesters may share a
+    kind: their suggestions follow in registration order, cut at ``limit``. A step whose kind
+    has no suggester stays an empty extension point (``hook_available=False``).
+
+    Args:
+        limit: most suggestions per step.
+    """
+
+    def __init__(self, limit: int = 5) -> None:
+        self.limit = limit
+        self._suggesters: dict[SuggestionKind, list[Suggester]] = {}
+
+    def register(self, kind: SuggestionKind | str, suggester: Suggester) -> None:
+        """Add ``suggester`` for steps of ``kind``.
+
+        Raises:
+            ValueError: ``kind`` is not a :class:`~koers.check.model.SuggestionKind` code.
+        """
+        self._suggesters.setdefault(SuggestionKind(kind), []).append(suggester)
+
+    def suggest(self, kind: str, context: StepContext) -> tuple[Suggestion, ...] | None:
+        """The suggestions for a step whose hook is ``kind``; ``None`` when nothing is
+        registered for it (or the step has no hook)."""
+        suggesters = self._suggesters.get(SuggestionKind(kind)) if kind else None
+        if not suggesters:
+            return None
+        found: list[Suggestion] = []
+        for suggester in suggesters:
+            found.extend(suggester.suggest(context, self.limit - len(found)))
+            if len(found) >= self.limit:
+                break
+        return tuple(found[: self.limit])
 
 
-@dataclass(frozen=True, slots=True)
-class ActionHooks:
-    """Extension points of the action plans; ``None`` = module not available yet."""
+Step = TypeVar("Step", ActionStep, PlanItem)
 
-    trainings: TrainingSuggester | None = None
-    career_steps: CareerStepSuggester | None = None
-    incentives: IncentiveFinder | None = None
-    limit: int = 5
+
+def fill_step(step: Step, registry: ActionPlanRegistry, context: StepContext) -> Step:
+    """``step`` with the suggestions of its hook, or unchanged when none is registered (the
+    one dispatch of both checks)."""
+    found = registry.suggest(step.hook, context)
+    if found is None:
+        return step
+    return replace(step, suggestions=found, hook_available=True)

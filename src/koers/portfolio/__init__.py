@@ -3,10 +3,10 @@
 Pure core: skill claims with their source, evidence, verification and dates; a job and
 learning history; a derived confidence per skill with its reasons (``confidence``); an
 append-only event log from which the current state is derived (``events``); the platform's
-JSON format, the occupations-list import (``formats``), CV import (``imports``), ELM/Europass
-JSON-LD (``europass``) and the one-page summary (``summary``). Storage lives in
-``koers.store``; every read by someone other than the owner goes through a
-:class:`~koers.portfolio.ports.PersonalDataGate`.
+JSON format, the occupations-list import (``formats``), CV import, reading a portfolio file and
+merging a reviewed import (``imports``), ELM/Europass JSON-LD (``europass``) and the one-page
+summary (``summary``). Storage lives in ``koers.store``; every read by someone other than the
+owner goes through a :class:`~koers.portfolio.ports.PersonalDataGate`.
 """
 
 from __future__ import annotations
@@ -47,7 +47,13 @@ from koers.portfolio.formats import (
     read_occupation_rows,
     to_json,
 )
-from koers.portfolio.imports import add_found_skills, add_occupations
+from koers.portfolio.imports import (
+    add_found_skills,
+    add_occupations,
+    already_imported,
+    merge_import,
+    parse_portfolio,
+)
 from koers.portfolio.model import (
     LEARNING_EVIDENCE,
     ActorType,
@@ -102,6 +108,7 @@ __all__ = [
     "VerificationLevel",
     "add_found_skills",
     "add_occupations",
+    "already_imported",
     "creation_events",
     "decay",
     "diff",
@@ -111,7 +118,9 @@ __all__ = [
     "is_occupation_uri",
     "is_skill_uri",
     "loads",
+    "merge_import",
     "number",
+    "parse_portfolio",
     "read_occupation_rows",
     "replay",
     "skill_confidences",

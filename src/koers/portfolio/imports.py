@@ -1,4 +1,5 @@
-"""Build or extend a portfolio from a CV text (via skill extraction) or a list of occupations.
+"""Build or extend a portfolio from a CV text (via skill extraction), a list of occupations
+or a portfolio file, and merge a reviewed import into an existing portfolio.
 
 Imports never overwrite: they add claims and history entries with fresh ids, so that the
 event log records them as ``claim_added`` / ``history_added``.
@@ -6,10 +7,13 @@ event log records them as ``claim_added`` / ``history_added``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from koers.portfolio.formats import OccupationRow, next_id
+from koers.portfolio.errors import PortfolioInvalid
+from koers.portfolio.europass import from_jsonld
+from koers.portfolio.formats import OccupationRow, from_json, next_id
 from koers.portfolio.model import (
     ActorType,
     Evidence,
@@ -81,3 +85,54 @@ def add_found_skills(
             )
         )
     return replace(portfolio, claims=portfolio.claims + tuple(claims))
+
+
+def already_imported(base: Portfolio, found: Portfolio) -> set[str]:
+    """Ids of the claims and jobs of an import (``found``) that ``base`` already has: the same
+    skill, or a job with the same occupation, organisation and dates. They are shown, not
+    added again."""
+
+    def job(h: HistoryEntry) -> tuple[object, ...]:
+        return (h.kind, h.occupation_uri, h.organisation.strip().lower(), h.start, h.end)
+
+    skills = {c.skill_uri for c in base.claims}
+    jobs = {job(h) for h in base.history}
+    return {c.id for c in found.claims if c.skill_uri in skills} | {
+        h.id for h in found.history if job(h) in jobs
+    }
+
+
+def merge_import(base: Portfolio, found: Portfolio, keep: Collection[str]) -> Portfolio:
+    """``base`` plus the claims and jobs of an import whose ids are in ``keep`` (the ones the
+    citizen left ticked), as new entries with new ids; what ``base`` has already is skipped.
+
+    Claims are made again from their skill URI and text span only (as inferred extraction
+    claims), so a reviewed import can never carry another source or verification level.
+    """
+    chosen = [c for c in found.claims if c.id in keep]
+    merged = base
+    for document in dict.fromkeys(c.evidence.title or "CV" for c in chosen):
+        skills = [
+            FoundSkill(c.skill_uri, "", 1.0, c.evidence.excerpt)
+            for c in chosen
+            if (c.evidence.title or "CV") == document
+        ]
+        merged = add_found_skills(merged, skills, document, min_score=0.0)
+    skip = already_imported(base, found)
+    rows = [
+        OccupationRow(i, h.occupation_uri, h.title, h.organisation, h.start, h.end)
+        for i, h in enumerate(found.history, start=1)
+        if h.id in keep and h.id not in skip and h.occupation_uri
+    ]
+    return add_occupations(merged, rows)
+
+
+def parse_portfolio(text: str, source: str = "portfolio") -> Portfolio:
+    """The platform's JSON (``format: koers.portfolio``) or an ELM JSON-LD ``Person``."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PortfolioInvalid(source, [f"not valid JSON (line {exc.lineno}: {exc.msg})"]) from exc
+    if isinstance(raw, Mapping) and ("@context" in raw or raw.get("type") == "Person"):
+        return from_jsonld(raw, source)
+    return from_json(raw, source)

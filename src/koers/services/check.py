@@ -23,7 +23,7 @@ import pandas as pd
 
 from koers.check import (
     DEFAULT_RULES,
-    ActionHooks,
+    ActionPlanRegistry,
     Catalogue,
     CheckRules,
     CitizenCheck,
@@ -267,7 +267,8 @@ class CheckService:
             (:func:`forecast_source`); without it (and without ``forecast``) no forecast is
             loaded.
         forecast: fixed outlooks instead of the latest run (tests, benchmarks).
-        hooks: fillers of the action plans (recommenders, rights); default none.
+        suggesters: fillers of the action plans (recommenders, rights, programmes),
+            registered per step kind; default none.
         rules: thresholds of the checks.
     """
 
@@ -275,7 +276,7 @@ class CheckService:
         self,
         taxonomy: TaxonomyService,
         forecast: ForecastSource | None = None,
-        hooks: ActionHooks | None = None,
+        suggesters: ActionPlanRegistry | None = None,
         rules: CheckRules = DEFAULT_RULES,
         forecasts: ForecastService | None = None,
     ) -> None:
@@ -286,7 +287,7 @@ class CheckService:
         self._fixed_forecast = forecast
         self._forecast: ForecastSource | None = None
         self._forecast_checked = 0.0
-        self.hooks = hooks or ActionHooks()
+        self.suggesters = suggesters or ActionPlanRegistry()
         self.rules = rules
         self._catalogues: dict[tuple[str, int], Catalogue] = {}
         self._lock = threading.Lock()
@@ -371,7 +372,7 @@ class CheckService:
             targets=targets,
             preferences=preferences,
             rules=self.rules,
-            hooks=self.hooks,
+            suggesters=self.suggesters,
         )
 
     # -- organisation -------------------------------------------------------------------------
@@ -415,7 +416,7 @@ class CheckService:
             self.forecast,
             as_of or date.today(),
             self.rules,
-            self.hooks,
+            self.suggesters,
         )
 
 

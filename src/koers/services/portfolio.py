@@ -10,10 +10,9 @@ includes its full event log and erasure removes it.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -27,7 +26,6 @@ from koers.portfolio import (
     EventLogConflict,
     ExtractionUnavailable,
     FoundSkill,
-    HistoryEntry,
     Portfolio,
     PortfolioEvent,
     PortfolioInvalid,
@@ -37,8 +35,8 @@ from koers.portfolio import (
     add_occupations,
     creation_events,
     diff,
-    from_json,
-    from_jsonld,
+    merge_import,
+    parse_portfolio,
     read_occupation_rows,
     replay,
     skill_confidences,
@@ -47,7 +45,6 @@ from koers.portfolio import (
     to_jsonld,
 )
 from koers.portfolio.errors import ExtractionStarting
-from koers.portfolio.formats import OccupationRow
 from koers.portfolio.ports import PersonalDataGate
 from koers.portfolio.summary import SummaryData
 from koers.services.accounts import register_personal_data
@@ -86,57 +83,6 @@ def decode_text(data: bytes, source: str) -> str:
     if not text.strip():
         raise PortfolioInvalid(source, ["the file is empty"])
     return text
-
-
-def already_imported(base: Portfolio, found: Portfolio) -> set[str]:
-    """Ids of the claims and jobs of an import (``found``) that ``base`` already has: the same
-    skill, or a job with the same occupation, organisation and dates. They are shown, not
-    added again."""
-
-    def job(h: HistoryEntry) -> tuple[object, ...]:
-        return (h.kind, h.occupation_uri, h.organisation.strip().lower(), h.start, h.end)
-
-    skills = {c.skill_uri for c in base.claims}
-    jobs = {job(h) for h in base.history}
-    return {c.id for c in found.claims if c.skill_uri in skills} | {
-        h.id for h in found.history if job(h) in jobs
-    }
-
-
-def merge_import(base: Portfolio, found: Portfolio, keep: Collection[str]) -> Portfolio:
-    """``base`` plus the claims and jobs of an import whose ids are in ``keep`` (the ones the
-    citizen left ticked), as new entries with new ids; what ``base`` has already is skipped.
-
-    Claims are made again from their skill URI and text span only (as inferred extraction
-    claims), so a reviewed import can never carry another source or verification level.
-    """
-    chosen = [c for c in found.claims if c.id in keep]
-    merged = base
-    for document in dict.fromkeys(c.evidence.title or "CV" for c in chosen):
-        skills = [
-            FoundSkill(c.skill_uri, "", 1.0, c.evidence.excerpt)
-            for c in chosen
-            if (c.evidence.title or "CV") == document
-        ]
-        merged = add_found_skills(merged, skills, document, min_score=0.0)
-    skip = already_imported(base, found)
-    rows = [
-        OccupationRow(i, h.occupation_uri, h.title, h.organisation, h.start, h.end)
-        for i, h in enumerate(found.history, start=1)
-        if h.id in keep and h.id not in skip and h.occupation_uri
-    ]
-    return add_occupations(merged, rows)
-
-
-def parse_portfolio(text: str, source: str = "portfolio") -> Portfolio:
-    """The platform's JSON (``format: koers.portfolio``) or an ELM JSON-LD ``Person``."""
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PortfolioInvalid(source, [f"not valid JSON (line {exc.lineno}: {exc.msg})"]) from exc
-    if isinstance(raw, Mapping) and ("@context" in raw or raw.get("type") == "Person"):
-        return from_jsonld(raw, source)
-    return from_json(raw, source)
 
 
 class ExtractionFinder:
@@ -268,7 +214,8 @@ class PortfolioService:
             raise PortfolioInvalid(
                 document, [f"the CV text is longer than {MAX_CV_CHARS} characters"]
             )
-        found = [s for s in self.finder().find(text, top) if self.catalogue(lang).knows(s.uri)]
+        catalogue = self.catalogue(lang)  # once per import, not once per found skill
+        found = [s for s in self.finder().find(text, top) if catalogue.knows(s.uri)]
         return add_found_skills(base or Portfolio(), found, document)
 
     def import_occupations(
@@ -344,6 +291,9 @@ class PortfolioService:
     def create(self, owner_id: str, portfolio: Portfolio, lang: str = "nl") -> StoredPortfolio:
         """Store a new portfolio for its owner (validated first; all or nothing)."""
         validate_uris(portfolio, self.catalogue(lang))
+        return self._create(owner_id, portfolio)
+
+    def _create(self, owner_id: str, portfolio: Portfolio) -> StoredPortfolio:
         drafts = creation_events(portfolio, owner_id, ActorType.SELF)
         with self.database.session() as session:
             portfolio_id, events = self._repo(session).create(owner_id, drafts, self.clock())
@@ -392,6 +342,17 @@ class PortfolioService:
             PortfolioInvalid: ``new`` names unknown skills or occupations.
         """
         validate_uris(new, self.catalogue(lang))
+        return self._append(portfolio_id, expected_version, new, actor, purpose, route)
+
+    def _append(
+        self,
+        portfolio_id: str,
+        expected_version: int,
+        new: Portfolio,
+        actor: Actor | None,
+        purpose: Purpose,
+        route: str,
+    ) -> StoredPortfolio:
         current = self.load(portfolio_id, actor, purpose, route)
         if current.version != expected_version:
             raise EventLogConflict(expected_version, current.version)
@@ -412,6 +373,34 @@ class PortfolioService:
             "portfolio.saved", extra={"fields": {"portfolio": portfolio_id, "events": len(events)}}
         )
         return StoredPortfolio(portfolio_id, expected_version + len(events), new)
+
+    def add_import(
+        self,
+        actor: Actor,
+        stored: StoredPortfolio | None,
+        found: Portfolio,
+        keep: Collection[str],
+        route: str,
+    ) -> StoredPortfolio | None:
+        """Add the claims and jobs of a reviewed import that the citizen kept (ids in ``keep``)
+        to their own stored portfolio as new entries, or make their first portfolio of them.
+
+        The merged state is not validated again: ``found`` comes from :meth:`read` (which
+        validated every URI, once per request) and ``stored`` was validated when it was stored.
+
+        Returns:
+            The new stored state; ``None`` when nothing new would be added.
+
+        Raises:
+            EventLogConflict: ``stored`` is no longer the latest version.
+        """
+        base = stored.portfolio if stored else Portfolio()
+        merged = merge_import(base, found, keep)
+        if merged == base:
+            return None
+        if stored is None:
+            return self._create(actor.user_id, merged)
+        return self._append(stored.id, stored.version, merged, actor, Purpose.SELF, route)
 
     def portfolios_of(
         self, owner_id: str, actor: Actor | None, purpose: Purpose, route: str

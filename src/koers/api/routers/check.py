@@ -19,8 +19,8 @@ from koers.api.schemas.check import CitizenCheckIn, CitizenCheckOut, Organisatio
 from koers.check import CitizenCheck, OrganisationCheck
 from koers.http.deps import CheckDep, PortfolioDep
 from koers.http.uploads import read_upload
+from koers.portfolio import parse_portfolio
 from koers.services.check import MAX_WORKFORCE_BYTES
-from koers.services.portfolio import parse_portfolio
 
 router = APIRouter(prefix="/api/v1/check", tags=["check"])
 

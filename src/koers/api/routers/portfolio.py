@@ -29,9 +29,9 @@ from koers.http.deps import PortfolioDep, SettingsDep
 from koers.http.errors import problem_responses
 from koers.http.security import CsrfHeader, CurrentAccount
 from koers.http.uploads import read_upload
-from koers.portfolio import Portfolio, to_json
+from koers.portfolio import Portfolio, parse_portfolio, to_json
 from koers.services.documents import MAX_DOCUMENT_BYTES
-from koers.services.portfolio import MAX_FILE_BYTES, parse_portfolio
+from koers.services.portfolio import MAX_FILE_BYTES
 
 router = APIRouter(prefix="/api/v1/portfolio", tags=["portfolio"])
 

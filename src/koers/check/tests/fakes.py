@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from koers.check import (
     Catalogue,
     ForecastStatus,
@@ -9,6 +11,8 @@ from koers.check import (
     OccupationProfile,
     Outlook,
     SkillOutlook,
+    StepContext,
+    Suggestion,
 )
 from koers.portfolio.tests.fixtures import CARE, NURSE, occupation, skill
 
@@ -59,3 +63,16 @@ class FakeForecast:
         if skill_uri in self.growing:
             return SkillOutlook(skill_uri, Outlook.GROWING)
         return SkillOutlook(skill_uri, Outlook.DECLINING if skill_uri == skill(1) else None)
+
+
+class FakeSuggester:
+    """A suggester that records what it was asked and offers one item per skill (or one)."""
+
+    def __init__(self, source: str = "test") -> None:
+        self.source = source
+        self.seen: list[StepContext] = []
+
+    def suggest(self, context: StepContext, limit: int) -> Sequence[Suggestion]:
+        self.seen.append(context)
+        keys = list(context.skills) or [context.kind.value]
+        return [Suggestion(f"offer {key}", uri=key, source=self.source) for key in keys][:limit]

@@ -1,23 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from koers.check import (
-    ActionHooks,
+    ActionPlanRegistry,
     FitRole,
     Light,
     NoForecast,
-    StepContext,
     StepKind,
-    Suggestion,
+    SuggestionKind,
     citizen_check,
     to_jsonable,
 )
-from koers.check.tests.fakes import CLERK, FakeForecast, catalogue
+from koers.check.tests.fakes import CLERK, FakeForecast, FakeSuggester, catalogue
 from koers.portfolio import HistoryEntry, HistoryKind, PortfolioInvalid
 from koers.portfolio.tests.fixtures import CARE, NURSE, TODAY, demo, skill
 
@@ -93,25 +91,26 @@ def test_recent_learning_keeps_the_learning_light_off() -> None:
     assert "no_recent_learning" not in {w.code for w in result.warnings}
 
 
-class Trainings:
-    def __init__(self) -> None:
-        self.seen: list[StepContext] = []
-
-    def trainings(self, context: StepContext, limit: int) -> Sequence[Suggestion]:
-        self.seen.append(context)
-        return [Suggestion(f"cursus {s}", source="test") for s in context.skills[:limit]]
-
-
-def test_hooks_fill_the_plan_and_missing_hooks_say_so() -> None:
-    hook = Trainings()
-    result = citizen_check(
-        demo(), catalogue(), NoForecast(), TODAY, hooks=ActionHooks(trainings=hook)
-    )
+def test_registered_suggesters_fill_the_plan_and_missing_ones_say_so() -> None:
+    trainings = FakeSuggester()
+    suggesters = ActionPlanRegistry()
+    suggesters.register(SuggestionKind.TRAININGS, trainings)
+    result = citizen_check(demo(), catalogue(), NoForecast(), TODAY, suggesters=suggesters)
     training = next(s for s in result.plan if s.hook == "trainings")
     assert training.hook_available and training.suggestions
-    assert hook.seen[0].preferences.region == "Gent"
+    assert [s.uri for s in training.suggestions] == [s.uri for s in training.skills]
+    assert trainings.seen[0].kind is StepKind.TRAINING
+    assert trainings.seen[0].preferences.region == "Gent"
+    assert trainings.seen[0].occupation_uri == NURSE
     incentive = next(s for s in result.plan if s.hook == "incentives")
     assert not incentive.hook_available and not incentive.suggestions
+    assert to_jsonable(incentive)["hook"] == "incentives"
+
+
+def test_without_suggesters_every_hook_is_an_empty_extension_point() -> None:
+    result = citizen_check(demo(), catalogue(), NoForecast(), TODAY)
+    hooked = [s for s in result.plan if s.hook]
+    assert hooked and all(not s.hook_available and not s.suggestions for s in hooked)
 
 
 def test_unknown_uris_are_listed() -> None:

@@ -7,16 +7,19 @@ import pandas as pd
 import pytest
 
 from koers.check import (
+    ActionPlanRegistry,
     Catalogue,
     NoForecast,
     OccupationMatch,
+    StepKind,
+    SuggestionKind,
     WorkforceInvalid,
     organisation_check,
     parse_age_band,
     read_workforce,
     to_jsonable,
 )
-from koers.check.tests.fakes import CLERK, WAREHOUSE, FakeForecast, catalogue
+from koers.check.tests.fakes import CLERK, WAREHOUSE, FakeForecast, FakeSuggester, catalogue
 from koers.portfolio.tests.fixtures import CARE, NURSE, skill
 
 TODAY = date(2026, 6, 1)
@@ -163,3 +166,25 @@ def test_organisation_check_with_forecast_counts_declining_exposure() -> None:
     # a growing optional skill is suggested to build
     assert skill(8) in [s.uri for s in nurse.skills_to_build]
     assert not result.score.partial
+
+
+def test_registered_suggesters_fill_the_plan_and_missing_ones_say_so() -> None:
+    rows, cat = read(
+        [
+            {"employee": "E1", "occupation": "verpleegkundige", "skills": skill(1)},
+            {"employee": "E2", "occupation": "bediende", "tenure_years": 5},
+        ]
+    )
+    incentives = FakeSuggester("rights")
+    suggesters = ActionPlanRegistry()
+    suggesters.register(SuggestionKind.INCENTIVES, incentives)
+    result = organisation_check(rows, cat, NoForecast(), TODAY, suggesters=suggesters)
+    support = next(p for p in result.plan if p.kind is StepKind.INCENTIVE)
+    assert support.hook == "incentives" and support.hook_available
+    assert [s.source for s in support.suggestions] == ["rights"]
+    assert StepKind.INCENTIVE in {c.kind for c in incentives.seen}
+    training = next(p for p in result.plan if p.hook == "trainings")
+    assert not training.hook_available and not training.suggestions
+    assert to_jsonable(training)["hook"] == "trainings"
+    bare = organisation_check(rows, cat, NoForecast(), TODAY)
+    assert all(not p.hook_available and not p.suggestions for p in bare.plan)

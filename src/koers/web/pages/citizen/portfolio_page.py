@@ -21,15 +21,11 @@ from koers.portfolio import (
     EvidenceType,
     Portfolio,
     PortfolioInvalid,
+    already_imported,
     dumps,
 )
 from koers.services.documents import DocumentUnreadable, too_large
-from koers.services.portfolio import (
-    MAX_FILE_BYTES,
-    PortfolioService,
-    already_imported,
-    merge_import,
-)
+from koers.services.portfolio import MAX_FILE_BYTES, PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.taxonomy import ConceptKind
 from koers.web.i18n import translate
@@ -331,17 +327,12 @@ def _save_import(
     stored = _stored(portfolios, me, route)
     if (stored.version if stored else 0) != version:
         return again("citizen.edit.conflict", 409)
-    base = stored.portfolio if stored else Portfolio()
-    merged = merge_import(base, found, chosen)
-    if merged == base:
-        return again("citizen.review.nothing", 422)
     try:
-        if stored is None:
-            portfolios.create(me.id, merged, lang)
-        else:
-            portfolios.save(stored.id, version, merged, me.actor(), Purpose.SELF, route, lang)
+        added = portfolios.add_import(me.actor(), stored, found, chosen, route)
     except EventLogConflict:
         return again("citizen.edit.conflict", 409)
+    if added is None:
+        return again("citizen.review.nothing", 422)
     return RedirectResponse(SKILLS, status_code=303)
 
 
