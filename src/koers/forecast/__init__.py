@@ -4,16 +4,15 @@ Pure core: the input model (``inputs``), expansion demand with reconciliation an
 (``expansion``, ``reconcile``), replacement demand (``replacement``, ``demand``), sector →
 occupation (``occupations``), occupation → competence (``skills``), supply (``supply``),
 mismatch (``mismatch``), tension ratios (spanningsratio, report 2.2), shortage mapping
-(``shortage``), back-tests and the BLS vintage evaluation, and the one orchestrator
-:func:`run_forecast`. No I/O: adapters (``koers.services.forecast``, ``koers.cli.forecast``)
+(``shortage``), back-tests and the BLS vintage evaluation, the one registry of forecasting
+methods (``methods``), and the one orchestrator :func:`run_forecast` with its named steps
+(``steps``). No I/O: adapters (``koers.services.forecast``, ``koers.cli.forecast``)
 read files and pass frames in.
 """
 
 from __future__ import annotations
 
 from koers.forecast.backtest import (
-    DEFAULT_METHODS,
-    METHODS,
     direction_hit_rate,
     mape,
     mase,
@@ -36,6 +35,7 @@ from koers.forecast.errors import (
     UnknownPeriod,
 )
 from koers.forecast.expansion import Scenario
+from koers.forecast.methods import DEFAULT_METHODS, METHODS, ForecastMethod
 from koers.forecast.model import (
     BacktestResult,
     ForecastMetrics,
@@ -80,6 +80,7 @@ __all__ = [
     "DistributionKeyError",
     "ForecastInputError",
     "ForecastInputs",
+    "ForecastMethod",
     "ForecastMetrics",
     "ForecastResult",
     "Outlook",
