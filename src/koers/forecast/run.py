@@ -197,6 +197,19 @@ TABLE_COLUMNS = {
 """Columns of each result table, in order (sectors before the baselines are added)."""
 
 
+@dataclass(frozen=True)
+class _Basis:
+    """What every scenario of a run starts from (computed once)."""
+
+    years: list[int]
+    forecast: pd.DataFrame
+    backtest: dict[str, Any]
+    replacement: steps.ReplacementBasis
+    shares: pd.DataFrame
+    supply: steps.SupplyBasis | None
+    observed: steps.Observed
+
+
 def run_forecast(
     inputs: ForecastInputs, config: RunConfig, relations: SkillRelations | None = None
 ) -> ForecastResult:
@@ -216,6 +229,41 @@ def run_forecast(
         BacktestError: Too little history for the model or the back-test.
         InvalidInput: A region asked for that is not in the panel.
     """
+    basis, notes = _prepare(inputs, config)
+    tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_COLUMNS}
+    for position, scenario in enumerate(config.scenarios):
+        frames, unmapped = _run_scenario(basis, scenario, config, relations)
+        for name, frame in frames.items():
+            tables[name].append(frame.assign(scenario=scenario.name))
+        if unmapped is not None and position == 0:
+            notes.append(
+                f"{unmapped:,.0f} school leavers a year have "
+                "no field key and are not mapped to occupations"
+            )
+    if basis.supply is None:
+        notes.append("no school leavers and field key: supply and mismatch not computed")
+    if relations is None:
+        notes.append("no ESCO relations: competence indicators not computed")
+    out = {name: _concat(parts, TABLE_COLUMNS[name]) for name, parts in tables.items()}
+    return ForecastResult(
+        config=config,
+        inputs_hash=inputs_hash(inputs),
+        base_year=basis.observed.base_year,
+        is_sample=bool(inputs.sample),
+        sectors=_with_baselines(out["sectors"], basis.forecast),
+        occupations=out["occupations"],
+        supply=out["supply"],
+        supply_groups=out["supply_groups"],
+        mismatch=out["mismatch"],
+        skills=out["skills"],
+        backtest=basis.backtest,
+        tension=steps.tension_records(inputs.labour_flows, config.min_vacancies),
+        notes=notes,
+    )
+
+
+def _prepare(inputs: ForecastInputs, config: RunConfig) -> tuple[_Basis, list[str]]:
+    """The steps run once: region, outlook, back-test, replacement, shares, supply inputs."""
     employment, notes = steps.select_region(inputs.employment, config.region)
     check_key_covers(sorted(employment["nace"].unique()), inputs.occupation_key)
     base_year = int(employment["year"].max())
@@ -223,9 +271,9 @@ def run_forecast(
     series = sector_series(employment)
     forecast = steps.expansion(series, config)
     backtest, more = steps.backtest(series, inputs.occupation_key, config)
-    notes += more
-    replacement, more = steps.replacement_basis(employment, inputs.separation_rates, config)
-    notes += more
+    replacement, more_replacement = steps.replacement_basis(
+        employment, inputs.separation_rates, config
+    )
     history_years = list(range(int(employment["year"].min()), base_year + 1))
     shares = project_shares(
         inputs.occupation_key,
@@ -234,60 +282,45 @@ def run_forecast(
         config.share_window,
         config.share_damping,
     )
-    supply_basis, more = steps.supply_basis(
+    supply, more_supply = steps.supply_basis(
         inputs.school_leavers, inputs.field_key, inputs.inflows, years, config.supply_base_years
     )
-    notes += more
-    observed = steps.observed(series, shares, base_year)
-
-    tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_COLUMNS}
-    for scenario in config.scenarios:
-
-        def add(name: str, frame: pd.DataFrame, scenario: Scenario = scenario) -> None:
-            tables[name].append(frame.assign(scenario=scenario.name))
-
-        fc, sector_table = steps.sector_demand(forecast, scenario, observed, replacement)
-        add("sectors", sector_table)
-        occupations = steps.occupation_demand(fc, shares, observed, replacement.rates_by_isco)
-        add("occupations", occupations)
-        prospects = None
-        if supply_basis is not None:
-            supply = steps.scenario_supply(supply_basis, scenario, years, config.supply_base_years)
-            add("supply_groups", supply.groups)
-            if supply.unmapped_per_year is not None and scenario is config.scenarios[0]:
-                notes.append(
-                    f"{supply.unmapped_per_year:,.0f} school leavers a year have "
-                    "no field key and are not mapped to occupations"
-                )
-            add("supply", supply.supply)
-            mismatch, prospects = steps.mismatch(occupations, fc, supply.supply, observed.base_key)
-            add("mismatch", mismatch)
-        if relations is not None:
-            add(
-                "skills",
-                steps.indicators(relations, occupations, base_year, years[-1], prospects),
-            )
-
-    if supply_basis is None:
-        notes.append("no school leavers and field key: supply and mismatch not computed")
-    if relations is None:
-        notes.append("no ESCO relations: competence indicators not computed")
-    frames = {name: _concat(parts, TABLE_COLUMNS[name]) for name, parts in tables.items()}
-    return ForecastResult(
-        config=config,
-        inputs_hash=inputs_hash(inputs),
-        base_year=base_year,
-        is_sample=bool(inputs.sample),
-        sectors=_with_baselines(frames["sectors"], forecast),
-        occupations=frames["occupations"],
-        supply=frames["supply"],
-        supply_groups=frames["supply_groups"],
-        mismatch=frames["mismatch"],
-        skills=frames["skills"],
+    basis = _Basis(
+        years=years,
+        forecast=forecast,
         backtest=backtest,
-        tension=steps.tension_records(inputs.labour_flows, config.min_vacancies),
-        notes=notes,
+        replacement=replacement,
+        shares=shares,
+        supply=supply,
+        observed=steps.observed(series, shares, base_year),
     )
+    return basis, [*notes, *more, *more_replacement, *more_supply]
+
+
+def _run_scenario(
+    basis: _Basis, scenario: Scenario, config: RunConfig, relations: SkillRelations | None
+) -> tuple[dict[str, pd.DataFrame], float | None]:
+    """The steps run per scenario; returns its tables (by result name) and the school
+    leavers a year without a field key (None when every one is mapped or there is no supply)."""
+    fc, sectors = steps.sector_demand(basis.forecast, scenario, basis.observed, basis.replacement)
+    occupations = steps.occupation_demand(
+        fc, basis.shares, basis.observed, basis.replacement.rates_by_isco
+    )
+    frames = {"sectors": sectors, "occupations": occupations}
+    prospects, unmapped = None, None
+    if basis.supply is not None:
+        supply = steps.scenario_supply(
+            basis.supply, scenario, basis.years, config.supply_base_years
+        )
+        frames["supply"], frames["supply_groups"] = supply.supply, supply.groups
+        frames["mismatch"], prospects = steps.mismatch(
+            occupations, fc, supply.supply, basis.observed.base_key
+        )
+        unmapped = supply.unmapped_per_year
+    if relations is not None:
+        base_year, end_year = basis.observed.base_year, basis.years[-1]
+        frames["skills"] = steps.indicators(relations, occupations, base_year, end_year, prospects)
+    return frames, unmapped
 
 
 def _concat(parts: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
