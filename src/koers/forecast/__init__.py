@@ -48,6 +48,7 @@ from koers.forecast.model import (
     TopComparison,
     VintageMetrics,
 )
+from koers.forecast.outlook import growth_pct, sum_points
 from koers.forecast.reconcile import reconcile
 from koers.forecast.run import (
     ForecastInputs,
@@ -57,7 +58,7 @@ from koers.forecast.run import (
     parse_config,
     run_forecast,
 )
-from koers.forecast.shortage import TitleMatch, flag_shortages_esco, map_titles
+from koers.forecast.shortage import ShortageMapping, TitleMatch, flag_shortages_esco, map_titles
 from koers.forecast.skills import SkillAdjustment, SkillRelations, degree_of, skill_indicators
 from koers.forecast.supply import SupplyScenario
 from koers.forecast.tension import (
@@ -89,6 +90,7 @@ __all__ = [
     "RunConfig",
     "RunInfo",
     "Scenario",
+    "ShortageMapping",
     "SkillAdjustment",
     "SkillRelations",
     "SupplyScenario",
@@ -109,6 +111,7 @@ __all__ = [
     "evaluate_vintages",
     "flag_shortages",
     "flag_shortages_esco",
+    "growth_pct",
     "inputs_hash",
     "map_titles",
     "mape",
@@ -124,6 +127,7 @@ __all__ = [
     "separation_replacement",
     "shortage_index",
     "skill_indicators",
+    "sum_points",
     "tension_ratio",
     "validate_panel",
     "validate_tension_counts",
