@@ -4,16 +4,15 @@ Pure core: the input model (``inputs``), expansion demand with reconciliation an
 (``expansion``, ``reconcile``), replacement demand (``replacement``, ``demand``), sector →
 occupation (``occupations``), occupation → competence (``skills``), supply (``supply``),
 mismatch (``mismatch``), tension ratios (spanningsratio, report 2.2), shortage mapping
-(``shortage``), back-tests and the BLS vintage evaluation, and the one orchestrator
-:func:`run_forecast`. No I/O: adapters (``koers.services.forecast``, ``koers.cli.forecast``)
+(``shortage``), back-tests and the BLS vintage evaluation, the one registry of forecasting
+methods (``methods``), and the one orchestrator :func:`run_forecast` with its named steps
+(``steps``). No I/O: adapters (``koers.services.forecast``, ``koers.cli.forecast``)
 read files and pass frames in.
 """
 
 from __future__ import annotations
 
 from koers.forecast.backtest import (
-    DEFAULT_METHODS,
-    METHODS,
     direction_hit_rate,
     mape,
     mase,
@@ -36,6 +35,7 @@ from koers.forecast.errors import (
     UnknownPeriod,
 )
 from koers.forecast.expansion import Scenario
+from koers.forecast.methods import DEFAULT_METHODS, METHODS, ForecastMethod
 from koers.forecast.model import (
     BacktestResult,
     ForecastMetrics,
@@ -48,6 +48,7 @@ from koers.forecast.model import (
     TopComparison,
     VintageMetrics,
 )
+from koers.forecast.outlook import growth_pct, sum_points
 from koers.forecast.reconcile import reconcile
 from koers.forecast.run import (
     ForecastInputs,
@@ -57,7 +58,7 @@ from koers.forecast.run import (
     parse_config,
     run_forecast,
 )
-from koers.forecast.shortage import TitleMatch, flag_shortages_esco, map_titles
+from koers.forecast.shortage import ShortageMapping, TitleMatch, flag_shortages_esco, map_titles
 from koers.forecast.skills import SkillAdjustment, SkillRelations, degree_of, skill_indicators
 from koers.forecast.supply import SupplyScenario
 from koers.forecast.tension import (
@@ -80,6 +81,7 @@ __all__ = [
     "DistributionKeyError",
     "ForecastInputError",
     "ForecastInputs",
+    "ForecastMethod",
     "ForecastMetrics",
     "ForecastResult",
     "Outlook",
@@ -88,6 +90,7 @@ __all__ = [
     "RunConfig",
     "RunInfo",
     "Scenario",
+    "ShortageMapping",
     "SkillAdjustment",
     "SkillRelations",
     "SupplyScenario",
@@ -108,6 +111,7 @@ __all__ = [
     "evaluate_vintages",
     "flag_shortages",
     "flag_shortages_esco",
+    "growth_pct",
     "inputs_hash",
     "map_titles",
     "mape",
@@ -123,6 +127,7 @@ __all__ = [
     "separation_replacement",
     "shortage_index",
     "skill_indicators",
+    "sum_points",
     "tension_ratio",
     "validate_panel",
     "validate_tension_counts",

@@ -2,7 +2,8 @@
 
 Metrics are pure numpy functions; :func:`rolling_origin` runs statsforecast's
 ``cross_validation`` for the product's model and the naive baselines on a long panel
-(``unique_id``, ``ds``, ``y``) and scores every window.
+(``unique_id``, ``ds``, ``y``) and scores every window; :func:`shares_backtest` tests the
+occupation key (trended against constant shares).
 
 Definitions (also in ``docs/forecast-evaluation.md``):
 
@@ -17,15 +18,17 @@ Definitions (also in ``docs/forecast-evaluation.md``):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from koers.forecast.errors import BacktestError, ForecastInputError
+from koers.forecast.methods import DEFAULT_METHODS, METHODS, lookup
 from koers.forecast.model import BacktestResult, ForecastMetrics
+from koers.forecast.occupations import distribute, project_shares
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -109,64 +112,6 @@ def direction_hit_rate(
     hits = direction_hits(origin, actual, forecast)
     return float(hits.mean()) if hits.size else float("nan")
 
-
-@dataclass(frozen=True, slots=True)
-class MethodSpec:
-    """A forecasting method in a back-test.
-
-    Attributes:
-        name: Output name (``koers``, ``naive``, ``drift``).
-        description: What it is, for reports.
-        build: Returns the statsforecast model object for a season length.
-    """
-
-    name: str
-    description: str
-    build: Callable[[int], object]
-
-
-def _autoets(season: int) -> object:
-    from statsforecast.models import AutoETS
-
-    return AutoETS(season_length=season, alias="koers")
-
-
-def _naive(season: int) -> object:
-    from statsforecast.models import Naive
-
-    return Naive(alias="naive")
-
-
-def _drift(season: int) -> object:
-    from statsforecast.models import RandomWalkWithDrift
-
-    return RandomWalkWithDrift(alias="drift")
-
-
-def _seasonal_naive(season: int) -> object:
-    from statsforecast.models import SeasonalNaive
-
-    return SeasonalNaive(season_length=season, alias="seasonal_naive")
-
-
-def _theta(season: int) -> object:
-    from statsforecast.models import AutoTheta
-
-    return AutoTheta(season_length=season, alias="theta")
-
-
-METHODS: dict[str, MethodSpec] = {
-    "koers": MethodSpec(
-        "koers", "AutoETS (statsforecast; error/trend/season chosen by AICc)", _autoets
-    ),
-    "naive": MethodSpec("naive", "no change: last observed value", _naive),
-    "drift": MethodSpec("drift", "random walk with drift: first-to-last slope", _drift),
-    "seasonal_naive": MethodSpec(
-        "seasonal_naive", "same period of the last season", _seasonal_naive
-    ),
-    "theta": MethodSpec("theta", "AutoTheta (statsforecast)", _theta),
-}
-DEFAULT_METHODS = ("koers", "naive", "drift")
 
 _SEASON_BY_FREQ = {"MS": 12, "ME": 12, "M": 12, "QS": 4, "QE": 4, "Q": 4, "W": 52, "D": 7}
 
@@ -275,7 +220,8 @@ def rolling_origin(
         horizon: Steps ahead (H).
         windows: Number of forecast origins (W).
         freq: pandas frequency of ``ds`` (``MS`` for month starts) or 1 for integer periods.
-        methods: Names from :data:`METHODS`; ``koers`` is the product's model.
+        methods: Names from :data:`koers.forecast.methods.METHODS`; ``koers`` is the
+            product's model.
         step_size: Steps between origins.
         season: Season length for seasonal models and MASE; default from ``freq``.
 
@@ -290,9 +236,7 @@ def rolling_origin(
 
     if horizon < 1 or windows < 1:
         raise BacktestError("horizon and windows must be at least 1")
-    unknown = [m for m in methods if m not in METHODS]
-    if unknown:
-        raise BacktestError(f"unknown method(s) {unknown}; known: {sorted(METHODS)}")
+    chosen = lookup(methods)
     step = horizon if step_size is None else step_size
     m = season if season is not None else (season_length(freq) if isinstance(freq, str) else 1)
     need = horizon + step * (windows - 1) + max(2 * m, 3)
@@ -303,7 +247,7 @@ def rolling_origin(
             f"series '{short.index[0]}' has {int(short.iloc[0])} points; at least {need} are "
             f"needed for horizon {horizon}, {windows} windows, step {step}"
         )
-    models = [METHODS[name].build(m) for name in methods]
+    models = [method.build(m) for method in chosen]
     sf = StatsForecast(models=models, freq=freq, n_jobs=1)
     cv = sf.cross_validation(df=panel, h=horizon, n_windows=windows, step_size=step)
     return score_cross_validation(panel, cv, methods, horizon, windows, step)
@@ -390,6 +334,69 @@ def result_to_dict(result: BacktestResult) -> dict[str, object]:
     }
 
 
+def shares_backtest(
+    key: pd.DataFrame, sector_employment: pd.DataFrame, horizon: int, window: int, damping: float
+) -> dict[str, Any]:
+    """Back-test of the occupation key: trended vs constant shares.
+
+    Occupation employment at key year Y is computed from shares known at Y − h and the actual
+    sector employment of Y, so only the key's error is measured.
+
+    Args:
+        key: Validated occupation-by-sector key (``nace, isco08, year, share``).
+        sector_employment: ``nace, year, employment`` (no total).
+        horizon: h, years between the origin and the target key year.
+        window: Key years used for trended shares.
+        damping: Yearly damping of share trends.
+
+    Returns:
+        JSON-ready ``{horizon, origins, constant_shares, trend_shares}`` (MAPE, direction hit
+        rate, points), or a ``note`` when the key has too few years.
+    """
+    key_years = sorted(int(y) for y in key["year"].unique())
+    if len(key_years) < horizon + 2:
+        return {"note": "too few key years for a shares back-test"}
+    actual_by_year: dict[int, pd.DataFrame] = {}
+    results: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {
+        "constant_shares": [],
+        "trend_shares": [],
+    }
+    origins = key_years[-horizon - 2 : -horizon]
+    for origin in origins:
+        target = origin + horizon
+        if target not in key_years:
+            continue
+        known = key[key["year"] <= origin]
+        sectors = sector_employment[sector_employment["year"].isin([origin, target])]
+        if target not in actual_by_year:
+            actual_by_year[target] = distribute(
+                sectors[sectors["year"] == target], key[key["year"] == target], ["employment"]
+            )
+        actual = actual_by_year[target].set_index("isco08")["employment"]
+        at_origin = distribute(
+            sectors[sectors["year"] == origin], known[known["year"] == origin], ["employment"]
+        ).set_index("isco08")["employment"]
+        for method, name in (("constant", "constant_shares"), ("trend", "trend_shares")):
+            shares = project_shares(known, [target], method, window, damping)
+            fc = distribute(sectors[sectors["year"] == target], shares, ["employment"])
+            fc_s = fc.set_index("isco08")["employment"].reindex(actual.index).fillna(0.0)
+            origin_s = at_origin.reindex(actual.index).fillna(0.0)
+            results[name].append((actual.to_numpy(), fc_s.to_numpy(), origin_s.to_numpy()))
+    out: dict[str, Any] = {"horizon": horizon, "origins": origins}
+    for name, parts in results.items():
+        if not parts:
+            continue
+        a = np.concatenate([p[0] for p in parts])
+        f = np.concatenate([p[1] for p in parts])
+        o = np.concatenate([p[2] for p in parts])
+        out[name] = {
+            "mape": mape(a, f),
+            "direction_hit_rate": direction_hit_rate(o, a, f),
+            "n_points": int(a.size),
+        }
+    return out
+
+
 def _metrics(parts: Sequence[tuple[float, FloatArray, FloatArray, FloatArray]]) -> ForecastMetrics:
     window_mase = [
         float(np.mean(np.abs(a - f)) / s) for s, a, f, _ in parts if np.isfinite(s) and s > 0
@@ -424,7 +431,6 @@ def _row(mask: pd.Series, first_row: int) -> int:
 __all__ = [
     "DEFAULT_METHODS",
     "METHODS",
-    "MethodSpec",
     "direction_hit_rate",
     "direction_hits",
     "mape",
@@ -434,6 +440,7 @@ __all__ = [
     "rolling_origin",
     "score_cross_validation",
     "season_length",
+    "shares_backtest",
     "validate_panel",
     "wide_to_long",
 ]

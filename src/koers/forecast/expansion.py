@@ -5,8 +5,8 @@ Flow (report Annex B.1 "Vraagprognoses"):
 1. Sector totals (sum over age groups and regions) become yearly series ``unique_id`` =
    NACE code, plus the all-sector ``TOTAL``.
 2. statsforecast fits the chosen model (``ets`` = AutoETS, the product's model ``koers``;
-   ``theta`` = AutoTheta) and the naive baselines (no change, drift) to every series, with
-   prediction intervals.
+   ``theta`` = AutoTheta; see :mod:`koers.forecast.methods`) and the naive baselines (no
+   change, drift) to every series, with prediction intervals.
 3. The model's forecasts are reconciled (:mod:`koers.forecast.reconcile`) so that sectors
    sum to the total; intervals keep their base width and move with the reconciled mean.
 4. Scenarios (:class:`Scenario`) shift sector paths by a yearly growth difference; the total
@@ -25,10 +25,8 @@ import pandas as pd
 
 from koers.forecast.codes import TOTAL
 from koers.forecast.errors import BacktestError
+from koers.forecast.methods import BASELINES, METHODS, outlook_method
 from koers.forecast.reconcile import RECONCILIATION_METHODS, reconcile
-
-MODELS = ("ets", "theta", "naive", "drift")
-"""Models the run can use for the outlook (``ets`` is the product's model ``koers``)."""
 
 SCENARIO_KINDS = ("trend", "growth", "shrink")
 
@@ -86,20 +84,6 @@ def sector_series(employment: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _model(name: str, alias: str) -> object:
-    from statsforecast.models import AutoETS, AutoTheta, Naive, RandomWalkWithDrift
-
-    if name == "ets":
-        return AutoETS(season_length=1, alias=alias)
-    if name == "theta":
-        return AutoTheta(season_length=1, alias=alias)
-    if name == "naive":
-        return Naive(alias=alias)
-    if name == "drift":
-        return RandomWalkWithDrift(alias=alias)
-    raise BacktestError(f"unknown model '{name}'; one of {MODELS}")
-
-
 def forecast_series(
     series: pd.DataFrame,
     horizon: int,
@@ -112,7 +96,8 @@ def forecast_series(
     Args:
         series: From :func:`sector_series` (``TOTAL`` plus sectors, yearly ``ds``).
         horizon: Years ahead (H ≥ 1).
-        model: One of :data:`MODELS`; its columns are named ``model``.
+        model: One of :data:`koers.forecast.methods.OUTLOOK_MODELS`; its columns are named
+            ``model``.
         levels: Prediction interval levels in percent.
         reconciliation: One of :data:`RECONCILIATION_METHODS`.
 
@@ -135,8 +120,9 @@ def forecast_series(
     lengths = series.groupby("unique_id").size()
     if int(lengths.min()) < 4:
         raise BacktestError(f"series '{lengths.idxmin()}' has fewer than 4 years of history")
-    models = [_model(model, "model")]
-    models += [_model(b, b) for b in ("naive", "drift") if b != model]
+    method = outlook_method(model)
+    models = [method.build(alias="model")]
+    models += [METHODS[b].build() for b in BASELINES if b != method.name]
     sf = StatsForecast(models=models, freq=1, n_jobs=1)
     try:
         fc = sf.forecast(df=series, h=horizon, level=list(levels), fitted=True)
@@ -145,8 +131,8 @@ def forecast_series(
             f"history too short for model '{model}' ({exc}); give more years or use drift"
         ) from exc
     fitted = sf.forecast_fitted_values()  # type: ignore[no-untyped-call]
-    if model in ("naive", "drift"):
-        fc[model] = fc["model"]
+    if method.name in BASELINES:  # the model is a baseline: its own column is the model's
+        fc[method.name] = fc["model"]
     fc = fc.sort_values(["unique_id", "ds"], ignore_index=True)
     ids = [TOTAL, *sorted(i for i in fc["unique_id"].unique() if i != TOTAL)]
     base = fc.pivot(index="unique_id", columns="ds", values="model").loc[ids].to_numpy()
@@ -205,7 +191,6 @@ def apply_scenario(
 
 
 __all__ = [
-    "MODELS",
     "SCENARIO_KINDS",
     "Scenario",
     "apply_scenario",

@@ -62,6 +62,36 @@ class TitleMatch:
     score: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class ShortageMapping:
+    """The VDAB 2026 knelpuntberoepen list mapped to ESCO.
+
+    Attributes:
+        matches: One per listed title, in list order.
+        sectors: Title → (vdab_sector, on ministerial decree list).
+    """
+
+    matches: tuple[TitleMatch, ...]
+    sectors: dict[str, tuple[str, bool]]
+
+    @property
+    def mapped(self) -> int:
+        return sum(1 for m in self.matches if m.uris)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for m in self.matches:
+            out[m.how] = out.get(m.how, 0) + 1
+        return out
+
+    def by_uri(self) -> dict[str, tuple[str, bool]]:
+        out: dict[str, tuple[str, bool]] = {}
+        for m in self.matches:
+            for uri in m.uris:
+                out.setdefault(uri, self.sectors[m.title])
+        return out
+
+
 def map_titles(
     titles: Sequence[str],
     exact: Mapping[str, Sequence[str]],
@@ -160,4 +190,11 @@ def flag_shortages_esco(
     return replace(ranking, rows=tuple(rows))
 
 
-__all__ = ["DEFAULT_THRESHOLD", "SearchFn", "TitleMatch", "flag_shortages_esco", "map_titles"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "SearchFn",
+    "ShortageMapping",
+    "TitleMatch",
+    "flag_shortages_esco",
+    "map_titles",
+]

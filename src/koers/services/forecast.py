@@ -7,37 +7,33 @@ the analyst pages all call this service; recommenders and checks call
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
-import tomllib
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from koers.data import bundled_path
 from koers.errors import DataFileError, InvalidInput
 from koers.forecast import inputs as panels
 from koers.forecast.errors import NoOutlook, UnknownRun
-from koers.forecast.model import Outlook, OutlookPoint, RunInfo, TensionRanking
-from koers.forecast.run import (
-    INPUT_NAMES,
-    ForecastInputs,
-    ForecastResult,
-    RunConfig,
-    parse_config,
-    run_forecast,
-)
-from koers.forecast.shortage import TitleMatch, flag_shortages_esco, map_titles
+from koers.forecast.model import Outlook, RunInfo, TensionRanking
+from koers.forecast.outlook import growth_pct, sum_points
+from koers.forecast.run import ForecastInputs, run_forecast
+from koers.forecast.shortage import ShortageMapping, TitleMatch, flag_shortages_esco, map_titles
 from koers.forecast.skills import SkillAdjustment, adjusted_degree, degree_of
-from koers.forecast.tension import rank_tension, shortage_index, validate_tension_counts
+from koers.forecast.tension import (
+    normalise_title,
+    rank_tension,
+    shortage_index,
+    validate_tension_counts,
+)
+from koers.services.forecast_files import load_config, write_outputs
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
 from koers.store.migrate import upgrade
@@ -86,32 +82,6 @@ def read_table(path: Path) -> tuple[pd.DataFrame, int]:
         raise DataFileError(str(path), f"not a readable file ({exc})") from exc
 
 
-def load_config(path: Path) -> tuple[RunConfig, dict[str, Path]]:
-    """Read a run configuration (TOML or JSON); input paths are relative to the file."""
-    try:
-        text = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise DataFileError(str(path), "file not found") from exc
-    try:
-        raw: Mapping[str, Any] = (
-            json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text.decode())
-        )
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), f"not a valid configuration file ({exc})") from exc
-    config = parse_config(raw)
-    inputs = raw.get("inputs", {})
-    if not isinstance(inputs, Mapping):
-        raise InvalidInput("config: [inputs] must be a table of file paths")
-    unknown = sorted(set(inputs) - set(INPUT_NAMES))
-    if unknown:
-        raise InvalidInput(f"config: unknown input(s) {unknown}; known: {list(INPUT_NAMES)}")
-    for required in ("employment", "occupation_key"):
-        if required not in inputs:
-            raise InvalidInput(f"config: [inputs] needs '{required}'")
-    files = {name: (path.parent / str(value)).resolve() for name, value in inputs.items()}
-    return config, files
-
-
 def bundled_isco_codes() -> set[str]:
     """ISCO-08 codes from the bundled ESCO ``ISCOGroups`` file (when the store is empty)."""
     frame = pd.read_csv(bundled_path("esco", "ISCOGroups_en.csv.gz"), dtype=str)
@@ -138,81 +108,6 @@ def validate_inputs(files: Mapping[str, Path], known_isco: set[str] | None) -> F
         sample=tuple(sample),
         sources={name: path.name for name, path in files.items()},
     )
-
-
-def write_outputs(result: ForecastResult, runs: Sequence[RunInfo], out_dir: Path) -> list[Path]:
-    """Write the run's files: ``run.json`` and one CSV per table."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    tables = {
-        "sectors.csv": result.sectors,
-        "occupations.csv": result.occupations,
-        "supply.csv": result.supply,
-        "supply_groups.csv": result.supply_groups,
-        "mismatch.csv": result.mismatch,
-        "skills.csv": result.skills,
-    }
-    for name, frame in tables.items():
-        if len(frame):
-            path = out_dir / name
-            frame.to_csv(path, index=False, float_format="%.4f")
-            written.append(path)
-    if result.tension:
-        path = out_dir / "tension.csv"
-        pd.DataFrame(result.tension).to_csv(path, index=False)
-        written.append(path)
-    meta = {
-        "runs": [
-            {
-                "run_key": r.run_key,
-                "scenario": r.scenario,
-                "method": r.method,
-                "inputs_hash": r.inputs_hash,
-                "created_at": r.created_at,
-                "is_sample": r.is_sample,
-            }
-            for r in runs
-        ],
-        "config": result.config.to_dict(),
-        "base_year": result.base_year,
-        "backtest": result.backtest,
-        "notes": result.notes,
-        "sample_notice": "SAMPLE — not real data" if result.is_sample else None,
-    }
-    path = out_dir / "run.json"
-    path.write_text(json.dumps(meta, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-    written.append(path)
-    return written
-
-
-@dataclass(frozen=True, slots=True)
-class ShortageMapping:
-    """The VDAB 2026 knelpuntberoepen list mapped to ESCO.
-
-    Attributes:
-        matches: One per listed title, in list order.
-        sectors: Title → (vdab_sector, on ministerial decree list).
-    """
-
-    matches: tuple[TitleMatch, ...]
-    sectors: dict[str, tuple[str, bool]]
-
-    @property
-    def mapped(self) -> int:
-        return sum(1 for m in self.matches if m.uris)
-
-    def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for m in self.matches:
-            out[m.how] = out.get(m.how, 0) + 1
-        return out
-
-    def by_uri(self) -> dict[str, tuple[str, bool]]:
-        out: dict[str, tuple[str, bool]] = {}
-        for m in self.matches:
-            for uri in m.uris:
-                out.setdefault(uri, self.sectors[m.title])
-        return out
 
 
 class ForecastService:
@@ -323,11 +218,11 @@ class ForecastService:
                 members = [c for c in codes if c.startswith(code)]
                 if not members:
                     raise NoOutlook(f"no outlook for ISCO '{code}' in run {run.run_key}")
-                points = _sum_points([repo.points(run.id, level, c) for c in members])
+                points = sum_points([repo.points(run.id, level, c) for c in members])
                 found = None
             else:
                 raise NoOutlook(f"no {level} outlook for '{code}' in run {run.run_key}")
-        growth = _growth(points)
+        growth = growth_pct(points)
         return Outlook(
             run=run,
             level=level,
@@ -473,14 +368,14 @@ class ForecastService:
         titles = [str(t).strip() for t in listing["beroep"]]
         if not self.taxonomy.is_loaded():
             matches = tuple(TitleMatch(t, (), "none") for t in titles)
-            return ShortageMapping(matches, {t: sectors[_norm_title(t)] for t in titles})
+            return ShortageMapping(matches, {t: sectors[normalise_title(t)] for t in titles})
         with self.database.session() as session:
             key = TaxonomyRepository(session).current_version_id()
         with self._lock:
             if self._mapping is not None and self._mapping[0] == key:
                 return self._mapping[1]
         matches = tuple(map_titles(titles, {}, self._search, threshold, reviewed_title_crosswalk()))
-        mapping = ShortageMapping(matches, {t: sectors[_norm_title(t)] for t in titles})
+        mapping = ShortageMapping(matches, {t: sectors[normalise_title(t)] for t in titles})
         with self._lock:
             self._mapping = (key, mapping)
         return mapping
@@ -614,70 +509,6 @@ def reviewed_title_crosswalk() -> dict[str, tuple[str, ...]]:
     mixed = sorted(k for k in no_match if out[k])
     if mixed:
         raise DataFileError(TITLE_CROSSWALK[1], f"no_match titles with occupations: {mixed}")
-    return out
-
-
-def _norm_title(title: str) -> str:
-    from koers.forecast.tension import normalise_title
-
-    return normalise_title(title)
-
-
-def _growth(points: Sequence[OutlookPoint]) -> float | None:
-    history = [p for p in points if not p.is_forecast]
-    forecast = [p for p in points if p.is_forecast]
-    if not history or not forecast or history[-1].employment <= 0:
-        return None
-    years = forecast[-1].year - history[-1].year
-    ratio = forecast[-1].employment / history[-1].employment
-    return float((max(ratio, 1e-9) ** (1 / max(years, 1)) - 1) * 100)
-
-
-def _sum_points(groups: Sequence[Sequence[OutlookPoint]]) -> list[OutlookPoint]:
-    by_year: dict[int, list[OutlookPoint]] = {}
-    for points in groups:
-        for p in points:
-            by_year.setdefault(p.year, []).append(p)
-    out = []
-    for year in sorted(by_year):
-        items = by_year[year]
-
-        def total(name: str, items: list[OutlookPoint] = items) -> float | None:
-            values = [getattr(p, name) for p in items]
-            if any(v is None for v in values):
-                return None
-            return float(np.sum(values))
-
-        sums = {
-            name: total(name)
-            for name in (
-                "lo80",
-                "hi80",
-                "lo95",
-                "hi95",
-                "expansion",
-                "replacement",
-                "openings",
-                "demand_newcomers",
-                "supply",
-            )
-        }
-        out.append(
-            OutlookPoint(
-                year=year,
-                is_forecast=items[0].is_forecast,
-                employment=float(sum(p.employment for p in items)),
-                lo80=sums["lo80"],
-                hi80=sums["hi80"],
-                lo95=sums["lo95"],
-                hi95=sums["hi95"],
-                expansion=sums["expansion"],
-                replacement=sums["replacement"],
-                openings=sums["openings"],
-                demand_newcomers=sums["demand_newcomers"],
-                supply=sums["supply"],
-            )
-        )
     return out
 
 
