@@ -69,6 +69,7 @@ def main() -> None:
         load_config,
         validate_inputs,
     )
+    from koers.services.taxonomy import TaxonomyService
 
     import_seconds = time.perf_counter() - started
     config, files = load_config(DEMO_CONFIG)
@@ -96,7 +97,8 @@ def main() -> None:
     if args.database_url:
         from koers.store.db import Database
 
-        service = ForecastService(Database(args.database_url))
+        database = Database(args.database_url)
+        service = ForecastService(database, TaxonomyService(database))
         for _ in range(args.repeat):
             t = time.perf_counter()
             service.run(Path(DEMO_CONFIG), None)

@@ -10,6 +10,7 @@ import pytest
 
 from koers.forecast.model import RunInfo
 from koers.services.forecast import SAMPLE_DIR, ForecastService
+from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
 
 CONFIG = """
@@ -52,7 +53,7 @@ def write_config(folder: Path, data_dir: Path = SAMPLE_DIR, **replace: str) -> P
 
 @pytest.fixture(scope="session")
 def forecast_service(sqlite_loaded: Database) -> ForecastService:
-    return ForecastService(sqlite_loaded)
+    return ForecastService(sqlite_loaded, TaxonomyService(sqlite_loaded))
 
 
 @pytest.fixture(scope="session")

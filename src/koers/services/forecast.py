@@ -33,6 +33,7 @@ from koers.forecast.tension import (
     shortage_index,
     validate_tension_counts,
 )
+from koers.services.background import BackgroundWork
 from koers.services.forecast_files import load_config, write_outputs
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
@@ -113,13 +114,16 @@ def validate_inputs(files: Mapping[str, Path], known_isco: set[str] | None) -> F
 class ForecastService:
     """Forecast use cases over one database (and its taxonomy)."""
 
-    def __init__(self, database: Database, taxonomy: TaxonomyService | None = None) -> None:
+    def __init__(self, database: Database, taxonomy: TaxonomyService) -> None:
         self.database = database
-        self.taxonomy = taxonomy or TaxonomyService(database)
+        self.taxonomy = taxonomy
         self._prepared = False
         self._lock = threading.Lock()
         self._mapping: tuple[int | None, ShortageMapping] | None = None
-        self._warming: threading.Thread | None = None
+        # repeatable: a new taxonomy load makes the mapping stale, and the next caller rebuilds it
+        self._warming = BackgroundWork(
+            "forecast-shortage-mapping", self.shortage_mapping, repeatable=True
+        )
 
     def prepare(self) -> None:
         if not self._prepared:
@@ -395,20 +399,9 @@ class ForecastService:
         return None
 
     def warm_up(self) -> None:
-        """Build the search index and the shortage mapping in a background thread (once)."""
-        with self._lock:
-            if self._warming is not None and self._warming.is_alive():
-                return
-            self._warming = threading.Thread(
-                target=self._warm, name="forecast-shortage-mapping", daemon=True
-            )
-            self._warming.start()
-
-    def _warm(self) -> None:
-        try:
-            self.shortage_mapping()
-        except Exception:  # a background warm-up must never take the app down
-            log.exception("forecast.warm_up_failed")
+        """Build the search index and the shortage mapping in a background thread (once at a
+        time)."""
+        self._warming.start()
 
     def _search(self, title: str) -> list[tuple[str, str, float]]:
         hits = self.taxonomy.search(title[:200], lang="nl", kind=ConceptKind.OCCUPATION, limit=5)
