@@ -28,8 +28,8 @@ from koers.forecast.codes import NACE_A38, TOTAL
 from koers.forecast.errors import UnknownRun
 from koers.forecast.model import OutlookPoint, RunInfo
 from koers.forecast.skills import degree_key
+from koers.i18n import translate
 from koers.taxonomy.model import ConceptKind
-from koers.web.i18n import translate
 from koers.web.render import language, render
 
 router = APIRouter(prefix="/analist", include_in_schema=False)

@@ -16,6 +16,7 @@ from koers.access import Account, Purpose
 from koers.api.deps import TaxonomyDep
 from koers.api.routers.check import PortfolioDep, read_upload
 from koers.api.security import CsrfForm, CurrentAccount, OptionalAccount, render_with_csrf
+from koers.i18n import translate
 from koers.portfolio import (
     EventLogConflict,
     EvidenceType,
@@ -32,7 +33,6 @@ from koers.services.portfolio import (
 )
 from koers.services.taxonomy import TaxonomyService
 from koers.taxonomy import ConceptKind
-from koers.web.i18n import translate
 from koers.web.pages.citizen._base import (
     EDITABLE_SOURCES,
     SKILLS,
