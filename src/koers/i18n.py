@@ -15,7 +15,7 @@ Every adapter translates through here: templates via the Jinja2 i18n extension
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from io import BytesIO
 from pathlib import Path
@@ -105,6 +105,11 @@ def translate(msgid: str, lang: str, **params: object) -> str:
 
 def translate_message(msg: Message, lang: str) -> str:
     return catalogues().translate_message(msg, lang)
+
+
+def translate_all(messages: Iterable[Message], lang: str, separator: str = "; ") -> str:
+    """Several messages as one line (e.g. the reasons behind a skill's confidence)."""
+    return separator.join(translate_message(m, lang) for m in messages)
 
 
 def translator(lang: str) -> Callable[..., str]:

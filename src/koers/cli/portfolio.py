@@ -13,6 +13,7 @@ import typer
 from koers.check import to_jsonable
 from koers.cli._common import OutputFormat, emit_json, handles_errors
 from koers.cli.check import AsOf, Lang, _date, _read, _services
+from koers.i18n import translate_all
 from koers.portfolio import Portfolio, dumps
 
 app = typer.Typer(no_args_is_help=True)
@@ -67,7 +68,7 @@ def show(
                 {
                     **to_jsonable(c),
                     "label": labels.get(c.skill_uri, c.skill_uri),
-                    "why": c.why(lang),
+                    "why": translate_all(c.why(), lang),
                 }
                 for c in confidences.values()
             ]
@@ -80,7 +81,7 @@ def show(
         typer.echo(
             f"{round(c.confidence * 100):3d}%  {labels.get(c.skill_uri, c.skill_uri)}{stale}"
         )
-        typer.echo(f"      {c.why(lang)}")
+        typer.echo(f"      {translate_all(c.why(), lang)}")
 
 
 @app.command("validate")

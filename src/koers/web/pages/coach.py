@@ -20,6 +20,7 @@ from koers.access.consent import ConsentStatus
 from koers.api.routers.check import CheckDep, PortfolioDep
 from koers.api.security import AccountsDep, OptionalAccount, install_template_globals
 from koers.errors import Forbidden
+from koers.i18n import translate_all
 from koers.services.accounts import AccountService, ConsentView
 from koers.web.pages.account import local_day
 from koers.web.render import language, render, templates
@@ -120,7 +121,7 @@ def client_page(
                 "label": labels.get(c.skill_uri, c.skill_uri),
                 "confidence": round(c.confidence * 100),
                 "stale": c.stale,
-                "why": c.why(lang),
+                "why": translate_all(c.why(), lang),
             }
             for c in portfolios.confidences(stored.portfolio, date.today(), lang).values()
         ]

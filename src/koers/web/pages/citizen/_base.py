@@ -13,6 +13,7 @@ from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from koers.access import Account, Purpose
+from koers.i18n import translate_all
 from koers.portfolio import (
     ActorType,
     Evidence,
@@ -78,7 +79,7 @@ def _view(portfolios: PortfolioService, portfolio: Portfolio, lang: str) -> dict
         SkillRow(
             labels.get(c.skill_uri, c.skill_uri),
             round(c.confidence * 100),
-            c.why(lang),
+            translate_all(c.why(), lang),
             c.last_used.isoformat() if c.last_used else "",
             c.stale,
         )
