@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+
+from koers import i18n
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.IGNORECASE)
 
@@ -70,3 +74,28 @@ def test_html_is_escaped(sqlite_client: TestClient) -> None:
 def test_static_css_served(sqlite_client: TestClient) -> None:
     response = sqlite_client.get("/static/koers.css")
     assert response.status_code == 200 and "font-family" in response.text
+
+
+def test_a_third_language_is_served_from_its_catalogue_alone(
+    sqlite_client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(i18n.LOCALE_DIR, tmp_path, dirs_exist_ok=True)
+    french = i18n.catalogue_path(tmp_path, "fr")
+    french.parent.mkdir(parents=True)
+    french.write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "home.title"\nmsgstr "Bienvenue chez Koers"\n\n'
+        'msgid "nav.language"\nmsgstr "En français"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n.catalogues.cache_clear()
+    try:
+        french_page = sqlite_client.get("/", params={"lang": "fr"}).text
+        dutch_page = sqlite_client.get("/", params={"lang": "nl"}).text
+    finally:
+        i18n.catalogues.cache_clear()  # the next test reads the real catalogues again
+    assert '<html lang="fr">' in french_page
+    assert "Bienvenue chez Koers" in french_page
+    assert 'hreflang="nl"' in french_page and 'hreflang="en"' in french_page
+    assert 'hreflang="fr"' in dutch_page and "En français" in dutch_page

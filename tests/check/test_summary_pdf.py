@@ -142,7 +142,9 @@ def test_font_and_licence_are_bundled() -> None:
 
 def test_portfolio_service_pdf_keeps_the_name() -> None:
     portfolio = Portfolio(person=Person(display_name=NAME))
+    from koers.i18n import translator
     from koers.portfolio.summary import summary_data
 
-    pdf = summary_pdf(summary_data(portfolio, {}, {}, date(2026, 11, 1), "en"))
+    data = summary_data(portfolio, {}, {}, date(2026, 11, 1), translator("en"), "en")
+    pdf = summary_pdf(data)
     assert f"Competence portfolio: {NAME}" in pdf_text(pdf)

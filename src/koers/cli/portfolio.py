@@ -6,14 +6,15 @@ import json
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from koers.check import to_jsonable
 from koers.cli._common import OutputFormat, emit_json, handles_errors
 from koers.cli.check import AsOf, Lang, _date, _read, _services
-from koers.portfolio import Portfolio, dumps
+from koers.i18n import translate_all, translate_message
+from koers.portfolio import Contribution, Portfolio, dumps
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -41,6 +42,12 @@ def _write(text: str | bytes, output: Path | None) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
+def _contribution(part: Contribution) -> dict[str, Any]:
+    """A contribution as JSON, its reason in both languages (the output's stable keys)."""
+    out = {k: v for k, v in to_jsonable(part).items() if k != "reason"}
+    return out | {f"reason_{lang}": translate_message(part.reason, lang) for lang in ("nl", "en")}
+
+
 def _base(path: Path | None, lang: str) -> Portfolio | None:
     if path is None:
         return None
@@ -66,8 +73,9 @@ def show(
             [
                 {
                     **to_jsonable(c),
+                    "contributions": [_contribution(x) for x in c.contributions],
                     "label": labels.get(c.skill_uri, c.skill_uri),
-                    "why": c.why(lang),
+                    "why": translate_all(c.why(), lang),
                 }
                 for c in confidences.values()
             ]
@@ -80,7 +88,7 @@ def show(
         typer.echo(
             f"{round(c.confidence * 100):3d}%  {labels.get(c.skill_uri, c.skill_uri)}{stale}"
         )
-        typer.echo(f"      {c.why(lang)}")
+        typer.echo(f"      {translate_all(c.why(), lang)}")
 
 
 @app.command("validate")

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from koers.messages import message
 from koers.portfolio.model import (
     ActorType,
     Contribution,
@@ -57,21 +58,6 @@ WEIGHTS = {
     "attested_other": 0.75,
     "self_declared": 0.6,
     "inferred": 0.4,
-}
-
-_LEVEL_NL = {
-    "verified": "geverifieerd",
-    "attested_strong": "bevestigd door een werkgever, school of beoordelaar",
-    "attested_other": "bevestigd door een coach, organisatie of collega's",
-    "self_declared": "zelf opgegeven",
-    "inferred": "afgeleid",
-}
-_LEVEL_EN = {
-    "verified": "verified",
-    "attested_strong": "attested by an employer, school or assessor",
-    "attested_other": "attested by a coach, organisation or peers",
-    "self_declared": "self-declared",
-    "inferred": "inferred",
 }
 
 
@@ -120,16 +106,24 @@ def _claim_contribution(claim: SkillClaim, as_of: date) -> Contribution:
     factor = decay(used, as_of)
     who = claim.source.name or claim.source.actor_type.value
     evidence = claim.evidence.type.value
-    when_nl = f"laatst gebruikt {used.isoformat()}" if used else "datum onbekend"
-    when_en = f"last used {used.isoformat()}" if used else "date unknown"
+    when = (
+        message("portfolio.reason.last_used", date=used.isoformat())
+        if used
+        else message("portfolio.reason.date_unknown")
+    )
     return Contribution(
         claim_id=claim.id,
         source_weight=weight,
         decay=round(factor, 4),
         value=round(weight * factor, 4),
         last_used=used,
-        reason_nl=f"{_LEVEL_NL[klass]} ({who}, bewijs: {evidence}), {when_nl}",
-        reason_en=f"{_LEVEL_EN[klass]} ({who}, evidence: {evidence}), {when_en}",
+        reason=message(
+            "portfolio.reason.claim",
+            level=message(f"portfolio.level.{klass}"),
+            who=who,
+            evidence=evidence,
+            when=when,
+        ),
     )
 
 
@@ -152,13 +146,11 @@ def implied_contributions(
             continue
         if entry.kind is HistoryKind.JOB and entry.occupation_uri:
             skills: Iterable[str] = occupations.essential_skills(entry.occupation_uri)
-            what_nl = f"afgeleid uit je job '{entry.title or entry.occupation_uri}'"
-            what_en = f"implied by your job '{entry.title or entry.occupation_uri}'"
+            what, title = "portfolio.reason.job", entry.title or entry.occupation_uri
             tag = f"job:{entry.id}"
         elif entry.kind is HistoryKind.LEARNING and entry.skills:
             skills = entry.skills
-            what_nl = f"afgeleid uit je opleiding '{entry.title}'"
-            what_en = f"implied by your learning '{entry.title}'"
+            what, title = "portfolio.reason.learning", entry.title
             tag = f"learning:{entry.id}"
         else:
             continue
@@ -172,8 +164,7 @@ def implied_contributions(
                     decay=round(factor, 4),
                     value=round(weight * factor, 4),
                     last_used=used,
-                    reason_nl=f"{what_nl} ({period})",
-                    reason_en=f"{what_en} ({period})",
+                    reason=message(what, title=title, period=period),
                 )
             )
     return out

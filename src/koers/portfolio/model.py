@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from koers.messages import Message
+
 ESCO_SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
 ESCO_OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
 
@@ -214,8 +216,7 @@ class Contribution:
         decay: time factor in (0, 1]: 0.5 ** (years since last use / half-life).
         value: ``source_weight * decay``.
         last_used: the date used for the decay, if known.
-        reason_nl: why, in plain Dutch.
-        reason_en: why, in English.
+        reason: why, as a message the edge translates (``portfolio.reason.*``).
     """
 
     claim_id: str
@@ -223,8 +224,7 @@ class Contribution:
     decay: float
     value: float
     last_used: date | None
-    reason_nl: str
-    reason_en: str
+    reason: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +250,6 @@ class SkillConfidence:
     inferred_only: bool
     contributions: tuple[Contribution, ...]
 
-    def why(self, lang: str = "nl") -> str:
-        """One line per contribution, strongest first, in ``lang`` (``nl`` or ``en``)."""
-        parts = [c.reason_nl if lang == "nl" else c.reason_en for c in self.contributions]
-        return "; ".join(parts)
+    def why(self) -> tuple[Message, ...]:
+        """One reason per contribution, strongest first (the edge joins them translated)."""
+        return tuple(c.reason for c in self.contributions)

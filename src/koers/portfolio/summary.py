@@ -8,7 +8,7 @@ The PDF version is drawn by the adapter in ``koers.services.portfolio`` from the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -17,39 +17,9 @@ from koers.portfolio.model import HistoryKind, Portfolio, SkillConfidence
 
 MAX_SKILLS = 40
 
-TEXTS = {
-    "title": {"nl": "Competentieportfolio", "en": "Competence portfolio"},
-    "sample": {
-        "nl": "VOORBEELD: fictieve demoburger, geen echte persoon.",
-        "en": "SAMPLE: a fictitious demo citizen, not a real person.",
-    },
-    "made": {"nl": "Gemaakt met Koers op {date}", "en": "Made with Koers on {date}"},
-    "current": {"nl": "Huidig of laatste beroep", "en": "Current or last occupation"},
-    "targets": {"nl": "Doelberoepen", "en": "Target occupations"},
-    "skills": {"nl": "Competenties", "en": "Skills"},
-    "skill": {"nl": "Competentie", "en": "Skill"},
-    "confidence": {"nl": "Zekerheid", "en": "Confidence"},
-    "source": {"nl": "Bron", "en": "Source"},
-    "last_used": {"nl": "Laatst gebruikt", "en": "Last used"},
-    "jobs": {"nl": "Werkervaring", "en": "Work experience"},
-    "learning": {"nl": "Opleidingen", "en": "Learning"},
-    "more": {"nl": "en nog {n} andere competenties", "en": "and {n} more skills"},
-    "legend": {
-        "nl": "Zekerheid: hoe sterk het bewijs is (geverifieerd > bevestigd > zelf opgegeven "
-        "> afgeleid) en hoe recent je de competentie gebruikte. "
-        "ESCO-begrippen (esco.ec.europa.eu).",
-        "en": "Confidence: how strong the evidence is (verified > attested > self-declared > "
-        "inferred) and how recently you used the skill. ESCO concepts (esco.ec.europa.eu).",
-    },
-    "now": {"nl": "nu", "en": "now"},
-    "unknown": {"nl": "onbekend", "en": "unknown"},
-}
-
-
-def text(key: str, lang: str, **values: object) -> str:
-    entry = TEXTS[key]
-    value = entry.get(lang) or entry["nl"]
-    return value.format(**values) if values else value
+Translate = Callable[..., str]
+"""``translate(message_id, **params)`` in the reader's language (ids ``summary.*`` and the
+contributions' reasons); the edge passes one bound to that language (``koers.i18n.translator``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +47,9 @@ class SummaryData:
     lang: str
 
 
-def _period(start: date | None, end: date | None, lang: str) -> str:
+def _period(start: date | None, end: date | None, translate: Translate) -> str:
     left = str(start.year) if start else "?"
-    right = str(end.year) if end else text("now", lang)
+    right = str(end.year) if end else translate("summary.now")
     return f"{left}–{right}"
 
 
@@ -88,6 +58,7 @@ def summary_data(
     confidences: Mapping[str, SkillConfidence],
     labels: Mapping[str, str],
     as_of: date,
+    translate: Translate,
     lang: str = "nl",
 ) -> SummaryData:
     """Collect the summary's content: strongest skills first, jobs and learning newest first."""
@@ -99,9 +70,8 @@ def summary_data(
         if claim is not None:
             source = claim.source.name or claim.source.actor_type.value
         elif conf.contributions:
-            source = (
-                conf.contributions[0].reason_nl if lang == "nl" else conf.contributions[0].reason_en
-            )
+            reason = conf.contributions[0].reason
+            source = translate(reason.code, **reason.values)
         else:
             source = ""
         rows.append(
@@ -109,7 +79,7 @@ def summary_data(
                 labels.get(conf.skill_uri, conf.skill_uri),
                 conf.confidence,
                 source,
-                conf.last_used.isoformat() if conf.last_used else text("unknown", lang),
+                conf.last_used.isoformat() if conf.last_used else translate("summary.unknown"),
             )
         )
 
@@ -120,13 +90,13 @@ def summary_data(
         for h in entries:
             name = h.title or labels.get(h.occupation_uri, h.occupation_uri)
             where = f", {h.organisation}" if h.organisation else ""
-            out.append(f"{_period(h.start, h.end, lang)}  {name}{where}")
+            out.append(f"{_period(h.start, h.end, translate)}  {name}{where}")
         return tuple(out[:12])
 
     return SummaryData(
-        title=text("title", lang),
+        title=translate("summary.title"),
         name=portfolio.person.display_name,
-        made=text("made", lang, date=as_of.isoformat()),
+        made=translate("summary.made", date=as_of.isoformat()),
         sample=portfolio.sample,
         current=labels.get(portfolio.current_occupation, portfolio.current_occupation),
         targets=tuple(labels.get(t, t) for t in portfolio.targets),
@@ -156,7 +126,7 @@ ul { margin: 0; padding-left: 5mm; }
 """
 
 
-def to_html(data: SummaryData) -> str:
+def to_html(data: SummaryData, translate: Translate) -> str:
     """A complete, self-contained HTML page (print CSS included) with the summary."""
     lang = data.lang
     e = escape
@@ -167,25 +137,25 @@ def to_html(data: SummaryData) -> str:
         f"<style>{_CSS}</style></head><body><main>",
     ]
     if data.sample:
-        parts.append(f'<p class="sample" role="note">{e(text("sample", lang))}</p>')
+        parts.append(f'<p class="sample" role="note">{e(translate("summary.sample"))}</p>')
     parts.append(f"<h1>{e(data.title)}{': ' + e(data.name) if data.name else ''}</h1>")
     parts.append(f'<p class="muted">{e(data.made)}</p>')
     if data.current or data.targets:
         parts.append("<dl>")
         if data.current:
-            parts.append(f"<dt>{e(text('current', lang))}</dt><dd>{e(data.current)}</dd>")
+            parts.append(f"<dt>{e(translate('summary.current'))}</dt><dd>{e(data.current)}</dd>")
         if data.targets:
             parts.append(
-                f"<dt>{e(text('targets', lang))}</dt><dd>{e(', '.join(data.targets))}</dd>"
+                f"<dt>{e(translate('summary.targets'))}</dt><dd>{e(', '.join(data.targets))}</dd>"
             )
         parts.append("</dl>")
-    parts.append(f"<h2>{e(text('skills', lang))}</h2>")
+    parts.append(f"<h2>{e(translate('summary.skills'))}</h2>")
     parts.append(
         "<table><thead><tr>"
-        f'<th scope="col">{e(text("skill", lang))}</th>'
-        f'<th scope="col">{e(text("confidence", lang))}</th>'
-        f'<th scope="col">{e(text("source", lang))}</th>'
-        f'<th scope="col">{e(text("last_used", lang))}</th>'
+        f'<th scope="col">{e(translate("summary.skill"))}</th>'
+        f'<th scope="col">{e(translate("summary.confidence"))}</th>'
+        f'<th scope="col">{e(translate("summary.source"))}</th>'
+        f'<th scope="col">{e(translate("summary.last_used"))}</th>'
         "</tr></thead><tbody>"
     )
     for row in data.skills:
@@ -198,12 +168,12 @@ def to_html(data: SummaryData) -> str:
         )
     parts.append("</tbody></table>")
     if data.more:
-        parts.append(f'<p class="muted">{e(text("more", lang, n=data.more))}</p>')
+        parts.append(f'<p class="muted">{e(translate("summary.more", n=data.more))}</p>')
     for key, items in (("jobs", data.jobs), ("learning", data.learning)):
         if items:
-            parts.append(f"<h2>{e(text(key, lang))}</h2><ul>")
+            parts.append(f"<h2>{e(translate('summary.' + key))}</h2><ul>")
             parts.extend(f"<li>{e(item)}</li>" for item in items)
             parts.append("</ul>")
-    parts.append(f'<p class="muted">{e(text("legend", lang))}</p>')
+    parts.append(f'<p class="muted">{e(translate("summary.legend"))}</p>')
     parts.append("</main></body></html>")
     return "\n".join(parts)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from koers.access import Actor, Purpose, Role
 from koers.check import Catalogue, validate_uris
+from koers.i18n import translator
 from koers.portfolio import (
     ActorType,
     EventLogConflict,
@@ -271,11 +272,12 @@ class PortfolioService:
             self.confidences(portfolio, as_of, lang),
             self.labels(portfolio, lang),
             as_of,
+            translator(lang),
             lang,
         )
 
     def export_html(self, portfolio: Portfolio, lang: str = "nl", as_of: date | None = None) -> str:
-        return to_html(self.summary(portfolio, lang, as_of))
+        return to_html(self.summary(portfolio, lang, as_of), translator(lang))
 
     def export_pdf(
         self, portfolio: Portfolio, lang: str = "nl", as_of: date | None = None
@@ -445,9 +447,9 @@ def summary_pdf(data: SummaryData) -> bytes:
     from fpdf import FPDF
 
     from koers.data import bundled_path
-    from koers.portfolio.summary import text as t
 
-    lang = data.lang
+    t = translator(data.lang)
+
     # fpdf2's multi_cell leaves x at the right edge; the next line must start at the margin
     next_line: dict[str, Any] = {"new_x": "LMARGIN", "new_y": "NEXT"}
     pdf = FPDF(format="A4")
@@ -460,7 +462,7 @@ def summary_pdf(data: SummaryData) -> bytes:
     if data.sample:
         pdf.set_text_color(170, 0, 0)
         pdf.set_font("DejaVu", "B", 10)
-        pdf.multi_cell(width, 5, t("sample", lang), border=1, **next_line)
+        pdf.multi_cell(width, 5, t("summary.sample"), border=1, **next_line)
         pdf.ln(2)
         pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "B", 16)
@@ -470,12 +472,12 @@ def summary_pdf(data: SummaryData) -> bytes:
     pdf.cell(width, 5, data.made, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 9)
     if data.current:
-        pdf.multi_cell(width, 5, f"{t('current', lang)}: {data.current}", **next_line)
+        pdf.multi_cell(width, 5, f"{t('summary.current')}: {data.current}", **next_line)
     if data.targets:
-        pdf.multi_cell(width, 5, f"{t('targets', lang)}: {', '.join(data.targets)}", **next_line)
+        pdf.multi_cell(width, 5, f"{t('summary.targets')}: {', '.join(data.targets)}", **next_line)
     pdf.ln(1)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.cell(width, 6, t("skills", lang), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(width, 6, t("summary.skills"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 8)
     bottom = pdf.h - 50
     shown = 0
@@ -494,16 +496,16 @@ def summary_pdf(data: SummaryData) -> bytes:
         shown += 1
     more = data.more + len(data.skills) - shown
     if more:
-        pdf.cell(width, 4.6, t("more", lang, n=more), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(width, 4.6, t("summary.more", n=more), new_x="LMARGIN", new_y="NEXT")
     for key, items in (("jobs", data.jobs), ("learning", data.learning)):
         if items and pdf.get_y() < pdf.h - 30:
             pdf.ln(1)
             pdf.set_font("DejaVu", "B", 11)
-            pdf.cell(width, 6, t(key, lang), new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(width, 6, t(f"summary.{key}"), new_x="LMARGIN", new_y="NEXT")
             pdf.set_font("DejaVu", "", 8)
             for item in items[:6]:
                 pdf.cell(width, 4.4, item[:110], new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(pdf.h - 22)
     pdf.set_font("DejaVu", "", 7)
-    pdf.multi_cell(width, 3.6, t("legend", lang), **next_line)
+    pdf.multi_cell(width, 3.6, t("summary.legend"), **next_line)
     return bytes(pdf.output())

@@ -8,7 +8,7 @@ from starlette.types import Scope
 
 from koers.access import TooManyRefusals
 from koers.errors import KoersError
-from koers.web.i18n import translate
+from koers.i18n import translate
 from koers.web.render import language, render
 
 

@@ -29,6 +29,7 @@ from koers.http.deps import PortfolioDep, SettingsDep
 from koers.http.errors import problem_responses
 from koers.http.security import CsrfHeader, CurrentAccount
 from koers.http.uploads import read_upload
+from koers.i18n import translate_all, translate_message
 from koers.portfolio import Portfolio, parse_portfolio, to_json
 from koers.services.documents import MAX_DOCUMENT_BYTES
 from koers.services.portfolio import MAX_FILE_BYTES
@@ -74,7 +75,7 @@ def confidence(
             years_unused=c.years_unused,
             stale=c.stale,
             inferred_only=c.inferred_only,
-            why=c.why(lang),
+            why=translate_all(c.why(), lang),
             contributions=[
                 ContributionOut(
                     claim_id=x.claim_id,
@@ -82,7 +83,7 @@ def confidence(
                     decay=x.decay,
                     value=x.value,
                     last_used=x.last_used,
-                    reason=x.reason_nl if lang == "nl" else x.reason_en,
+                    reason=translate_message(x.reason, lang),
                 )
                 for x in c.contributions
             ],

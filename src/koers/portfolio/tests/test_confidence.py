@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from koers.messages import message
 from koers.portfolio import (
     HALF_LIFE_YEARS,
     ActorType,
@@ -64,12 +65,13 @@ def test_confidences_combine_claims_and_job_implied_skills() -> None:
     assert values == sorted(values, reverse=True)
 
 
-def test_why_names_the_source_in_dutch_and_english() -> None:
+def test_why_names_the_source_and_the_level_as_message_codes() -> None:
+    # the words are the edge's (tests/portfolio/test_summary_texts.py)
     one = skill_confidences(demo(), ESSENTIALS, TODAY)[skill(1)]
-    assert "Ziekenhuis Voorbeeld" in one.why("nl")
-    assert "bevestigd" in one.why("nl")
-    assert "attested" in one.why("en")
-    assert "afgeleid uit je job" in one.why("nl")
+    claim = next(m for m in one.why() if m.code == "portfolio.reason.claim")
+    assert claim.values["who"] == "Ziekenhuis Voorbeeld"
+    assert claim.values["level"] == message("portfolio.level.attested_strong")
+    assert any(m.code == "portfolio.reason.job" for m in one.why())
 
 
 def test_ended_job_decays_from_its_end_date() -> None:

@@ -28,8 +28,8 @@ from koers.forecast.skills import degree_key
 from koers.http.deps import ForecastDep, TaxonomyDep
 from koers.http.security import AnalystAccount, CsrfForm
 from koers.http.uploads import MAX_CSV_UPLOAD, read_csv_upload, read_upload
+from koers.i18n import translate
 from koers.taxonomy.model import ConceptKind
-from koers.web.i18n import translate
 from koers.web.render import language, render
 
 router = APIRouter(prefix="/analist", include_in_schema=False)

@@ -20,6 +20,7 @@ from koers.access.consent import ConsentStatus
 from koers.errors import Forbidden
 from koers.http.deps import AccountsDep, CheckDep, PortfolioDep
 from koers.http.security import OptionalAccount
+from koers.i18n import translate_all
 from koers.services.accounts import AccountService, ConsentView
 from koers.web.pages.account import local_day
 from koers.web.render import language, render
@@ -118,7 +119,7 @@ def client_page(
                 "label": labels.get(c.skill_uri, c.skill_uri),
                 "confidence": round(c.confidence * 100),
                 "stale": c.stale,
-                "why": c.why(lang),
+                "why": translate_all(c.why(), lang),
             }
             for c in portfolios.confidences(stored.portfolio, date.today(), lang).values()
         ]

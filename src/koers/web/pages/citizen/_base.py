@@ -14,6 +14,7 @@ from fastapi.responses import Response
 
 from koers.access import Account, Purpose
 from koers.http.deps import get_settings
+from koers.i18n import translate_all
 from koers.portfolio import (
     ActorType,
     Evidence,
@@ -79,7 +80,7 @@ def _view(portfolios: PortfolioService, portfolio: Portfolio, lang: str) -> dict
         SkillRow(
             labels.get(c.skill_uri, c.skill_uri),
             round(c.confidence * 100),
-            c.why(lang),
+            translate_all(c.why(), lang),
             c.last_used.isoformat() if c.last_used else "",
             c.stale,
         )

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from koers.access import Account, Purpose
 from koers.http.deps import PortfolioDep
 from koers.http.security import CurrentAccount
+from koers.i18n import translate
 from koers.portfolio import (
     ActorType,
     Evidence,
@@ -26,7 +27,6 @@ from koers.portfolio import (
 )
 from koers.portfolio.events import EventKind, apply
 from koers.services.portfolio import PortfolioService
-from koers.web.i18n import translate
 from koers.web.pages.citizen._base import (
     HISTORY_PAGE,
     _claim_rows,

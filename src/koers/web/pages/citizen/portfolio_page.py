@@ -16,6 +16,7 @@ from koers.access import Account, Purpose
 from koers.http.deps import PortfolioDep, TaxonomyDep
 from koers.http.security import CsrfForm, CurrentAccount, OptionalAccount, render_with_csrf
 from koers.http.uploads import read_upload
+from koers.i18n import translate
 from koers.portfolio import (
     EventLogConflict,
     EvidenceType,
@@ -28,7 +29,6 @@ from koers.services.documents import DocumentUnreadable, too_large
 from koers.services.portfolio import MAX_FILE_BYTES, PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.taxonomy import ConceptKind
-from koers.web.i18n import translate
 from koers.web.pages.citizen._base import (
     EDITABLE_SOURCES,
     SKILLS,
