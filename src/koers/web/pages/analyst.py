@@ -27,7 +27,8 @@ from koers.forecast.model import OutlookPoint, RunInfo
 from koers.forecast.skills import degree_key
 from koers.http.deps import ForecastDep, TaxonomyDep
 from koers.http.security import AnalystAccount, CsrfForm
-from koers.http.uploads import MAX_CSV_UPLOAD, read_csv_upload, read_upload
+from koers.http.uploads import MAX_CSV_UPLOAD, read_upload
+from koers.services.tables import read_table
 from koers.taxonomy.model import ConceptKind
 from koers.web.i18n import translate
 from koers.web.render import language, render
@@ -523,7 +524,8 @@ async def tension_upload_page(
 ) -> HTMLResponse:
     name = file.filename or "upload.csv"
     try:
-        counts = read_csv_upload(await read_upload(file, MAX_CSV_UPLOAD), name)
+        data = await read_upload(file, MAX_CSV_UPLOAD)
+        counts = read_table(data, name, max_bytes=MAX_CSV_UPLOAD).frame
         ranking, facts = forecast.tension(
             counts, period or None, filter_period or None, min_vacancies, top, name, wait=False
         )
