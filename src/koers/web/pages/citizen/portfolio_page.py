@@ -1,6 +1,7 @@
 """The "Mijn competenties" page: the portfolio with confidence and sources, loading a file,
 a CV (text or PDF/Word) or an occupations list, the review step of an import, saving, and
-``_edit``: how every edit of the stored portfolio is applied (event log, optimistic version)."""
+``edit_portfolio``: how every edit of the stored portfolio is applied (event log, optimistic
+version); the other citizen pages use it and ``portfolio_from_form``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Form, Query, Request, UploadFile
+from fastapi import APIRouter, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from koers.access import Account, Purpose
@@ -33,27 +34,42 @@ from koers.services.portfolio import (
 from koers.services.taxonomy import TaxonomyService
 from koers.taxonomy import ConceptKind
 from koers.web.i18n import translate
-from koers.web.pages.citizen._base import (
+from koers.web.pages.citizen.shared import (
     EDITABLE_SOURCES,
     SKILLS,
     CvText,
     DemoFlag,
     ErrorView,
     Upload,
-    _claim_rows,
-    _EditRefused,
-    _iso,
-    _load_context,
-    _stored,
-    _upload_limit,
-    _view,
     demo_portfolio,
-    router,
+)
+from koers.web.pages.citizen.shared import (
+    EditRefused as _EditRefused,
+)
+from koers.web.pages.citizen.shared import (
+    claim_rows as _claim_rows,
+)
+from koers.web.pages.citizen.shared import (
+    iso as _iso,
+)
+from koers.web.pages.citizen.shared import (
+    load_context as _load_context,
+)
+from koers.web.pages.citizen.shared import (
+    portfolio_view as _view,
+)
+from koers.web.pages.citizen.shared import (
+    stored_portfolio as _stored,
+)
+from koers.web.pages.citizen.shared import (
+    upload_limit as _upload_limit,
 )
 from koers.web.render import language, render
 
+router = APIRouter(include_in_schema=False)
 
-async def _from_form(
+
+async def portfolio_from_form(
     portfolios: PortfolioService,
     file: UploadFile | None,
     cv: str,
@@ -349,7 +365,7 @@ def _save_import(
 # state with a pure ``change`` function and stores it with one ``PortfolioService.save`` (one
 # transaction, all events or none). A refused edit raises ``_EditRefused`` before anything is
 # stored; a stale ``version`` is a 409 with the page re-rendered from the newer state.
-def _edit(
+def edit_portfolio(
     request: Request,
     me: Account,
     portfolios: PortfolioService,
