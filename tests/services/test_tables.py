@@ -94,5 +94,5 @@ def test_every_row_with_a_wrong_field_count_is_named() -> None:
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "missing.csv"
-    with pytest.raises(TableError, match="missing.csv: file not found"):
+    with pytest.raises(TableError, match=r"missing\.csv: file not found"):
         read_table(path)
