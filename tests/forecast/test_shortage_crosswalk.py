@@ -17,9 +17,9 @@ from koers.services.forecast import (
     SHORTAGE_LIST,
     TITLE_CROSSWALK,
     ForecastService,
-    read_table,
     reviewed_title_crosswalk,
 )
+from koers.services.tables import read_table
 from koers.taxonomy import normalise
 
 COLUMNS = ["vdab_title", "esco_uri", "esco_label_nl", "isco_code", "basis", "note"]

@@ -34,6 +34,7 @@ from koers.forecast import (
 )
 from koers.forecast.vintages import METHOD_DESCRIPTIONS
 from koers.services.forecast import ForecastService
+from koers.services.tables import read_table
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -62,27 +63,6 @@ def forecast_service() -> ForecastService:
     return services().forecasts
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    """Read a CSV (optionally gzipped) as text columns; file problems become DataFileError."""
-    try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataFileError(str(path), "file not found") from exc
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), f"not a readable UTF-8 CSV file ({exc})") from exc
-
-
-def _read_panel(path: Path) -> pd.DataFrame:
-    if path.suffix.lower() == ".parquet":
-        try:
-            return pd.read_parquet(path)
-        except FileNotFoundError as exc:
-            raise DataFileError(str(path), "file not found") from exc
-        except (OSError, ValueError) as exc:
-            raise DataFileError(str(path), f"not a readable Parquet file ({exc})") from exc
-    return _read_csv(path)
-
-
 def _ranking(
     input_file: Path,
     period: str,
@@ -91,7 +71,8 @@ def _ranking(
     top: int,
     flag: bool,
 ) -> TensionRanking:
-    counts = validate_tension_counts(_read_csv(input_file), source=str(input_file))
+    frame, first_row = read_table(input_file)
+    counts = validate_tension_counts(frame, str(input_file), first_row)
     ranking = rank_tension(counts, period, filter_period, min_vacancies, top or None)
     if ranking.unranked:
         shown = ", ".join(ranking.unranked[:5]) + (" ..." if len(ranking.unranked) > 5 else "")
@@ -103,7 +84,9 @@ def _ranking(
             err=True,
         )
     if flag:
-        ranking = flag_shortages(ranking, shortage_index(_read_csv(bundled_path(*SHORTAGE_LIST))))
+        ranking = flag_shortages(
+            ranking, shortage_index(read_table(bundled_path(*SHORTAGE_LIST)).frame)
+        )
     return ranking
 
 
@@ -112,7 +95,12 @@ def _esco_ranking(
 ) -> TensionRanking:
     service = forecast_service()
     ranking, _ = service.tension(
-        _read_csv(input_file), period, filter_period, min_vacancies, top or None, str(input_file)
+        read_table(input_file).frame,
+        period,
+        filter_period,
+        min_vacancies,
+        top or None,
+        str(input_file),
     )
     return ranking
 
@@ -225,7 +213,7 @@ def backtest(
     fmt: JsonFormat = typer.Option(JsonFormat.JSON, "--format"),
 ) -> None:
     """Rolling-origin back-test: MASE, MAPE and direction hit rate per series and overall."""
-    frame = _read_panel(panel)
+    frame = read_table(panel).frame
     if wide:
         if time_col not in frame.columns:
             raise DataFileError(str(panel), "missing column", column=time_col)
@@ -253,7 +241,7 @@ def eval_bls_vintages(
 ) -> None:
     """Project 2024 occupational employment from 2016 and 2019; compare with BLS 2019-29."""
     path = input_file or bundled_path(*BLS_VINTAGES)
-    frame = _read_csv(path)
+    frame = read_table(path).frame
     for column in ("base_year", "target_year", "employment_base", "employment_projected"):
         if column in frame.columns:
             frame[column] = pd.to_numeric(frame[column], errors="coerce")

@@ -8,8 +8,6 @@ runs without queries (the benchmark target is p95 < 50 ms per citizen check).
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import re
 import threading
@@ -50,6 +48,7 @@ from koers.errors import KoersError
 from koers.portfolio import Portfolio, Preferences
 from koers.services.background import BackgroundWork
 from koers.services.forecast import ForecastService
+from koers.services.tables import TableError, read_table
 from koers.services.taxonomy import TaxonomyService
 from koers.store.repositories.portfolio import OccupationProfileReader
 from koers.store.repositories.taxonomy import TaxonomyRepository
@@ -60,7 +59,6 @@ log = logging.getLogger(__name__)
 MAX_WORKFORCE_BYTES = 20_000_000
 FORECAST_REFRESH_SECONDS = 60.0
 SHORTAGE_WAIT_SECONDS = 0.05
-PARQUET_MAGIC = b"PAR1"
 REPORT_TABLE_NAME = re.compile(r"^report_table_(\d+)_(\d{4}-\d{2})\.csv$")
 
 
@@ -212,9 +210,8 @@ def report_tension(service: Any) -> dict[str, TensionFigure]:
     """
     from koers.forecast.tension import validate_tension_counts
     from koers.services.forecast import REPORT_TENSION, REPORT_TENSION_FILE
-    from koers.services.forecast import read_table as read_data_table
 
-    frame, first_row = read_data_table(REPORT_TENSION_FILE)
+    frame, first_row = read_table(REPORT_TENSION_FILE)
     valid = validate_tension_counts(frame, REPORT_TENSION_FILE.name, first_row)
     counts = [
         TensionCount(
@@ -396,7 +393,12 @@ class CheckService:
     def read_workforce(self, data: bytes, filename: str, lang: str = "nl") -> list[WorkforceRow]:
         """Read a CSV (comma or semicolon, UTF-8 or Windows-1252) or Parquet workforce file and
         validate every row; nothing is processed unless every row is valid."""
-        frame = read_table(data, filename)
+        try:
+            frame, _ = read_table(data, filename, max_bytes=MAX_WORKFORCE_BYTES)
+        except TableError as exc:
+            raise WorkforceInvalid(filename, [(r, None, m) for r, m in exc.problems]) from exc
+        # Parquet keeps its types: missing cells become "" as in a CSV
+        frame = frame.astype(object).where(frame.notna(), "")
         catalogue = self.catalogue(lang)
         return read_workforce(
             frame,
@@ -424,55 +426,3 @@ def _same_run(old: ForecastSource | None, new: ForecastSource) -> bool:
     if not isinstance(old, ForecastOutlooks) or not isinstance(new, ForecastOutlooks):
         return False
     return bool(old.run.run_key == new.run.run_key)
-
-
-def read_table(data: bytes, filename: str) -> pd.DataFrame:
-    """Bytes of a CSV or Parquet file → a frame of text cells.
-
-    Raises:
-        WorkforceInvalid: empty, too large, not CSV text and not Parquet.
-    """
-    if not data.strip():
-        raise WorkforceInvalid(filename, [(None, None, "the file is empty")])
-    if len(data) > MAX_WORKFORCE_BYTES:
-        raise WorkforceInvalid(
-            filename, [(None, None, f"larger than {MAX_WORKFORCE_BYTES // 1_000_000} MB")]
-        )
-    if data[:4] == PARQUET_MAGIC:
-        try:
-            frame = pd.read_parquet(io.BytesIO(data))
-        except (ValueError, OSError) as exc:
-            raise WorkforceInvalid(
-                filename, [(None, None, f"not a readable Parquet file ({type(exc).__name__})")]
-            ) from exc
-        return frame.astype(object).where(frame.notna(), "")
-    if b"\x00" in data[:4096]:
-        raise WorkforceInvalid(filename, [(None, None, "not a CSV text file or a Parquet file")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    first = text.splitlines()[0] if text.splitlines() else ""
-    sep = ";" if first.count(";") > first.count(",") else ","
-    try:
-        records = [
-            r for r in csv.reader(io.StringIO(text), delimiter=sep) if any(c.strip() for c in r)
-        ]
-    except csv.Error as exc:
-        raise WorkforceInvalid(filename, [(None, None, f"not a readable CSV file: {exc}")]) from exc
-    if not records:  # only separators or quotes, e.g. "," or '"'
-        raise WorkforceInvalid(filename, [(None, None, "the file has no header and no rows")])
-    header, body = records[0], records[1:]
-    problems: list[tuple[int | None, str | None, str]] = [
-        (
-            number,
-            None,
-            f"{len(row)} fields, but the header has {len(header)} (a '{sep}' too many "
-            "or too few? Put values with a separator between double quotes)",
-        )
-        for number, row in enumerate(body, start=2)
-        if len(row) != len(header)
-    ]
-    if problems:
-        raise WorkforceInvalid(filename, problems)
-    return pd.DataFrame(body, columns=header, dtype=object)

@@ -35,6 +35,7 @@ from koers.forecast.tension import (
 )
 from koers.services.background import BackgroundWork
 from koers.services.forecast_files import load_config, write_outputs
+from koers.services.tables import read_table
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
 from koers.store.migrate import upgrade
@@ -60,27 +61,6 @@ _VALIDATORS: dict[str, Callable[..., pd.DataFrame]] = {
     "field_key": panels.validate_field_key,
 }
 _WITH_ISCO = {"occupation_key", "separation_rates", "inflows", "field_key"}
-
-
-def read_table(path: Path) -> tuple[pd.DataFrame, int]:
-    """Read a CSV (optionally gzipped) as text, or a Parquet file.
-
-    Returns:
-        The frame and the row number of its first data row (2 for CSV, 1 for Parquet).
-
-    Raises:
-        DataFileError: When the file is missing or unreadable.
-    """
-    try:
-        if path.name.lower().endswith(".parquet"):
-            return pd.read_parquet(path), 1
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"), 2
-    except FileNotFoundError as exc:
-        raise DataFileError(str(path), "file not found") from exc
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), f"not a readable UTF-8 CSV file ({exc})") from exc
-    except (OSError, ValueError) as exc:
-        raise DataFileError(str(path), f"not a readable file ({exc})") from exc
 
 
 def bundled_isco_codes() -> set[str]:
@@ -512,7 +492,6 @@ __all__ = [
     "ShortageMapping",
     "bundled_isco_codes",
     "load_config",
-    "read_table",
     "validate_inputs",
     "write_outputs",
 ]

@@ -28,8 +28,9 @@ from koers.forecast.skills import degree_key
 from koers.http.deps import ForecastDep
 from koers.http.errors import problem_responses
 from koers.http.security import AnalystAccount, CsrfHeader
-from koers.http.uploads import MAX_CSV_UPLOAD, read_csv_upload, read_upload
+from koers.http.uploads import MAX_CSV_UPLOAD, read_upload
 from koers.services.forecast import ForecastService
+from koers.services.tables import read_table
 
 router = APIRouter(
     prefix="/api/v1/forecast", tags=["forecast"], responses=problem_responses(404, 422)
@@ -179,7 +180,8 @@ async def tension_upload(
 ) -> TensionOut:
     """Tension ranking of an uploaded jobseekers × vacancies CSV, with shortage flags."""
     name = file.filename or "upload.csv"
-    counts = read_csv_upload(await read_upload(file, MAX_CSV_UPLOAD), name)
+    data = await read_upload(file, MAX_CSV_UPLOAD)
+    counts = read_table(data, name, max_bytes=MAX_CSV_UPLOAD).frame
     return _tension(forecast, counts, period, filter_period, min_vacancies, top, name)
 
 

@@ -6,13 +6,17 @@ Pages call the same services as the API. A stored portfolio is read only for its
 owner (purpose ``self``) through the portfolio store and its personal-data gate; uploads and
 pasted CVs are used for the page and not stored unless the owner presses "Bewaar".
 
-One module per task; they share one router (``_base.router``), so the order of the imports
-below is the order in which routes match.
+One module per task, each with its own router; what several modules use is public in
+``shared.py``. No path of one module can be matched by a route of another, so the order in
+which the routers are included below does not change which page answers
+(``tests/web/test_citizen_routes.py`` checks this).
 """
 
 from __future__ import annotations
 
-from koers.web.pages.citizen import (  # noqa: F401  (imported for their routes)
+from fastapi import APIRouter
+
+from koers.web.pages.citizen import (
     career,
     check,
     claims,
@@ -21,6 +25,12 @@ from koers.web.pages.citizen import (  # noqa: F401  (imported for their routes)
     history,
     portfolio_page,
 )
-from koers.web.pages.citizen._base import demo_portfolio, router
+from koers.web.pages.citizen.shared import demo_portfolio
 
-__all__ = ["demo_portfolio", "router"]
+MODULES = (portfolio_page, claims, career, goals, history, downloads, check)
+
+router = APIRouter(include_in_schema=False)
+for _module in MODULES:
+    router.include_router(_module.router)
+
+__all__ = ["MODULES", "demo_portfolio", "router"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Form, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from koers.access import Account
@@ -22,27 +22,28 @@ from koers.portfolio.formats import next_id
 from koers.services.portfolio import PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.taxonomy import ConceptKind
-from koers.web.pages.citizen._base import (
+from koers.web.pages.citizen.portfolio_page import edit_portfolio
+from koers.web.pages.citizen.shared import (
     CAREER,
     MAX_ENTRY_SKILLS,
     DateText,
+    EditRefused,
     IdPath,
     Option,
     Search,
     Text,
     Version,
-    _EditRefused,
-    _iso,
-    _kind,
-    _known_occupation,
-    _known_skill,
-    _parse_date,
-    _sorted_history,
-    _stored,
-    router,
+    history_kind,
+    iso,
+    known_occupation,
+    known_skill,
+    parse_date,
+    sorted_history,
+    stored_portfolio,
 )
-from koers.web.pages.citizen.portfolio_page import _edit
 from koers.web.render import language, render
+
+router = APIRouter(include_in_schema=False)
 
 
 def _career_response(
@@ -53,10 +54,10 @@ def _career_response(
     status_code: int = 200,
 ) -> HTMLResponse:
     lang = language(request)
-    stored = _stored(portfolios, me, CAREER)
+    stored = stored_portfolio(portfolios, me, CAREER)
     context: dict[str, Any] = {"me": me, "stored": stored, "error": error}
     if stored is not None:
-        context["entries"] = _sorted_history(stored.portfolio)
+        context["entries"] = sorted_history(stored.portfolio)
         context["labels"] = portfolios.labels(stored.portfolio, lang)
     page = render(request, "citizen/career.html", context, status_code=status_code)
     return render_with_csrf(page, request)
@@ -73,8 +74,8 @@ def _entry_values(entry: HistoryEntry | None) -> dict[str, Any]:
     return {
         "title": entry.title,
         "organisation": entry.organisation,
-        "start": _iso(entry.start),
-        "end": _iso(entry.end),
+        "start": iso(entry.start),
+        "end": iso(entry.end),
         "occupation_uri": entry.occupation_uri,
         "skills": list(entry.skills),
     }
@@ -94,7 +95,7 @@ def _entry_response(
     status_code: int = 200,
 ) -> HTMLResponse:
     lang = language(request)
-    stored = _stored(portfolios, me, CAREER)
+    stored = stored_portfolio(portfolios, me, CAREER)
     entry = stored.portfolio.entry(entry_id) if stored and entry_id is not None else None
     context: dict[str, Any] = {"me": me, "stored": stored, "error": error, "field": field}
     if stored is None or (entry_id is not None and entry is None):
@@ -112,7 +113,7 @@ def _entry_response(
     options: list[Option] = []
     if kind is HistoryKind.JOB:
         chosen = str(values["occupation_uri"])
-        if chosen and _known_occupation(portfolios, chosen, lang):
+        if chosen and known_occupation(portfolios, chosen, lang):
             options.append(Option(chosen, catalogue.label(chosen), True))
         options += [
             Option(h.uri, h.label, not options and i == 0)
@@ -120,7 +121,7 @@ def _entry_response(
             if h.uri != chosen
         ]
     else:
-        picked = [s for s in values["skills"] if _known_skill(portfolios, s, lang)]
+        picked = [s for s in values["skills"] if known_skill(portfolios, s, lang)]
         options = [Option(s, catalogue.label(s), True) for s in picked]
         options += [Option(h.uri, h.label, False) for h in hits if h.uri not in picked]
     here = f"{CAREER}/{entry.id}" if entry is not None else f"{CAREER}/nieuw"
@@ -150,7 +151,7 @@ def entry_new_page(
     soort: Annotated[str, Query(max_length=10)] = "job",
     zoek: Search = "",
 ) -> HTMLResponse:
-    return _entry_response(request, me, portfolios, taxonomy, None, _kind(soort), zoek)
+    return _entry_response(request, me, portfolios, taxonomy, None, history_kind(soort), zoek)
 
 
 @router.get(f"{CAREER}/{{entry_id}}", response_class=HTMLResponse)
@@ -192,27 +193,27 @@ class EntryForm:
         portfolios: PortfolioService,
         lang: str,
     ) -> HistoryEntry:
-        """The validated entry; raises ``_EditRefused`` naming the field."""
-        start, end = _parse_date(self.start, "start"), _parse_date(self.end, "end")
+        """The validated entry; raises ``EditRefused`` naming the field."""
+        start, end = parse_date(self.start, "start"), parse_date(self.end, "end")
         if start and end and end < start:
-            raise _EditRefused("citizen.entry.order", 422, "end")
+            raise EditRefused("citizen.entry.order", 422, "end")
         title = self.title.strip()
         occupation = old.occupation_uri if old is not None else ""
         skills: tuple[str, ...] = ()
         if kind is HistoryKind.JOB:
             occupation = self.occupation_uri.strip()
             if not occupation:
-                raise _EditRefused("citizen.entry.no_occupation", 422, "zoek")
-            if not _known_occupation(portfolios, occupation, lang):
-                raise _EditRefused("citizen.entry.unknown_occupation", 422, "zoek")
+                raise EditRefused("citizen.entry.no_occupation", 422, "zoek")
+            if not known_occupation(portfolios, occupation, lang):
+                raise EditRefused("citizen.entry.unknown_occupation", 422, "zoek")
         else:
             if not title:
-                raise _EditRefused("citizen.entry.no_title", 422, "title")
+                raise EditRefused("citizen.entry.no_title", 422, "title")
             skills = tuple(dict.fromkeys(s.strip() for s in self.skills if s.strip()))
             if len(skills) > MAX_ENTRY_SKILLS:
-                raise _EditRefused("citizen.entry.too_many_skills", 422, "zoek")
-            if not all(_known_skill(portfolios, s, lang) for s in skills):
-                raise _EditRefused("citizen.entry.unknown_skill", 422, "zoek")
+                raise EditRefused("citizen.entry.too_many_skills", 422, "zoek")
+            if not all(known_skill(portfolios, s, lang) for s in skills):
+                raise EditRefused("citizen.entry.unknown_skill", 422, "zoek")
         return HistoryEntry(
             id=entry_id,
             kind=kind,
@@ -258,7 +259,7 @@ def entry_add(
 ) -> Response:
     lang = language(request)
     form = _entry_form(title, organisation, start, end, occupation_uri, skills)
-    chosen = _kind(kind)
+    chosen = history_kind(kind)
 
     def change(portfolio: Portfolio) -> Portfolio:
         entry_id = next_id([h.id for h in portfolio.history], "h")()
@@ -280,7 +281,7 @@ def entry_add(
             status,
         )
 
-    return _edit(request, me, portfolios, version, CAREER, change, CAREER, again)
+    return edit_portfolio(request, me, portfolios, version, CAREER, change, CAREER, again)
 
 
 @router.post(f"{CAREER}/{{entry_id}}")
@@ -306,7 +307,7 @@ def entry_edit(
     def change(portfolio: Portfolio) -> Portfolio:
         old = portfolio.entry(entry_id)
         if old is None:
-            raise _EditRefused("citizen.entry.none", 404)
+            raise EditRefused("citizen.entry.none", 404)
         entry = form.entry(entry_id, old.kind, old, portfolios, lang)
         history = tuple(entry if h.id == entry_id else h for h in portfolio.history)
         return replace(portfolio, history=history)
@@ -327,7 +328,7 @@ def entry_edit(
         )
 
     route = f"{CAREER}/aanpassen"
-    return _edit(request, me, portfolios, version, route, change, CAREER, again)
+    return edit_portfolio(request, me, portfolios, version, route, change, CAREER, again)
 
 
 @router.post(f"{CAREER}/{{entry_id}}/verwijder")
@@ -341,11 +342,11 @@ def entry_remove(
 ) -> Response:
     def change(portfolio: Portfolio) -> Portfolio:
         if portfolio.entry(entry_id) is None:
-            raise _EditRefused("citizen.entry.none", 404)
+            raise EditRefused("citizen.entry.none", 404)
         return replace(portfolio, history=tuple(h for h in portfolio.history if h.id != entry_id))
 
     def again(error: str, status: int, _field: str) -> Response:
         return _career_response(request, me, portfolios, error, status)
 
     route = f"{CAREER}/verwijder"
-    return _edit(request, me, portfolios, version, route, change, CAREER, again)
+    return edit_portfolio(request, me, portfolios, version, route, change, CAREER, again)

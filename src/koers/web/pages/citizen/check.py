@@ -5,25 +5,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from koers.access import Account
 from koers.http.deps import CheckDep, PortfolioDep
 from koers.http.security import CsrfForm, OptionalAccount, render_with_csrf
 from koers.portfolio import Portfolio
-from koers.web.pages.citizen._base import (
+from koers.web.pages.citizen.portfolio_page import portfolio_from_form
+from koers.web.pages.citizen.shared import (
     CHECK,
     CvText,
     DemoFlag,
     Upload,
-    _load_context,
-    _stored,
-    _upload_limit,
-    router,
+    load_context,
+    stored_portfolio,
+    upload_limit,
 )
-from koers.web.pages.citizen.portfolio_page import _from_form
 from koers.web.render import language, render
+
+router = APIRouter(include_in_schema=False)
 
 
 def _check_context(
@@ -38,11 +39,11 @@ def check_page(
     request: Request, me: OptionalAccount, portfolios: PortfolioDep, checks: CheckDep
 ) -> HTMLResponse:
     lang = language(request)
-    stored = _stored(portfolios, me, CHECK)
+    stored = stored_portfolio(portfolios, me, CHECK)
     context: dict[str, Any] = {"me": me, "result": None, "action": CHECK}
     if stored is not None:
         context = _check_context(checks, stored.portfolio, lang, me)
-    context.update(_load_context(request))
+    context.update(load_context(request))
     return render_with_csrf(render(request, "citizen/check.html", context), request)
 
 
@@ -59,7 +60,9 @@ async def check_submit(
     cv_file: Upload = None,
 ) -> HTMLResponse:
     lang = language(request)
-    portfolio = await _from_form(portfolios, file, cv, demo, lang, cv_file, _upload_limit(request))
+    portfolio = await portfolio_from_form(
+        portfolios, file, cv, demo, lang, cv_file, upload_limit(request)
+    )
     context = _check_context(checks, portfolio, lang, me)
-    context.update(_load_context(request))
+    context.update(load_context(request))
     return render_with_csrf(render(request, "citizen/check.html", context), request)

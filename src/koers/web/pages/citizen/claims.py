@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from koers.access import Account
@@ -23,32 +23,33 @@ from koers.portfolio import (
 )
 from koers.portfolio.formats import next_id
 from koers.services.portfolio import PortfolioService
-from koers.web.pages.citizen._base import (
+from koers.web.pages.citizen.portfolio_page import edit_portfolio
+from koers.web.pages.citizen.shared import (
     EDITABLE_SOURCES,
     SKILLS,
     DateText,
+    EditRefused,
     IdPath,
     LongText,
     Text,
     Version,
-    _choice,
-    _EditRefused,
-    _iso,
-    _known_skill,
-    _parse_date,
-    _source,
-    _stored,
+    choice,
+    claim_source,
+    iso,
+    known_skill,
     own_claim,
-    router,
+    parse_date,
+    stored_portfolio,
 )
-from koers.web.pages.citizen.portfolio_page import _edit
 from koers.web.render import language, render
+
+router = APIRouter(include_in_schema=False)
 
 
 def _claim_of(portfolio: Portfolio, claim_id: str) -> SkillClaim:
     claim = portfolio.claim(claim_id)
     if claim is None:
-        raise _EditRefused("citizen.edit.no_claim", 404)
+        raise EditRefused("citizen.edit.no_claim", 404)
     return claim
 
 
@@ -70,13 +71,13 @@ def claim_add(
     lang = language(request)
 
     def change(portfolio: Portfolio) -> Portfolio:
-        if not skill_uri or not _known_skill(portfolios, skill_uri, lang):
-            raise _EditRefused("citizen.edit.no_skill", 422)
-        source = _source(actor_type)
-        evidence = _choice(EvidenceType, evidence_type, "evidence_type")
-        got, used = _parse_date(acquired, "acquired"), _parse_date(last_used, "last_used")
+        if not skill_uri or not known_skill(portfolios, skill_uri, lang):
+            raise EditRefused("citizen.edit.no_skill", 422)
+        source = claim_source(actor_type)
+        evidence = choice(EvidenceType, evidence_type, "evidence_type")
+        got, used = parse_date(acquired, "acquired"), parse_date(last_used, "last_used")
         if got and used and used < got:
-            raise _EditRefused("citizen.edit.order", 422, "last_used")
+            raise EditRefused("citizen.edit.order", 422, "last_used")
         claim = SkillClaim(
             id=next_id([c.id for c in portfolio.claims], "c")(),
             skill_uri=skill_uri,
@@ -88,7 +89,7 @@ def claim_add(
         )
         return replace(portfolio, claims=(*portfolio.claims, claim))
 
-    return _edit(request, me, portfolios, version, f"{SKILLS}/claim", change)
+    return edit_portfolio(request, me, portfolios, version, f"{SKILLS}/claim", change)
 
 
 def _claim_values(claim: SkillClaim) -> dict[str, str]:
@@ -97,8 +98,8 @@ def _claim_values(claim: SkillClaim) -> dict[str, str]:
         "source_name": claim.source.name,
         "evidence_type": claim.evidence.type.value,
         "evidence_title": claim.evidence.title,
-        "acquired": _iso(claim.acquired),
-        "last_used": _iso(claim.last_used),
+        "acquired": iso(claim.acquired),
+        "last_used": iso(claim.last_used),
         "note": claim.note,
     }
 
@@ -114,7 +115,7 @@ def _claim_response(
     status_code: int = 200,
 ) -> HTMLResponse:
     lang = language(request)
-    stored = _stored(portfolios, me, f"{SKILLS}/claim")
+    stored = stored_portfolio(portfolios, me, f"{SKILLS}/claim")
     claim = stored.portfolio.claim(claim_id) if stored else None
     context: dict[str, Any] = {"me": me, "stored": stored, "claim": claim, "field": field}
     if claim is None:
@@ -167,17 +168,17 @@ def claim_edit(
 
     def change(portfolio: Portfolio) -> Portfolio:
         claim = _claim_of(portfolio, claim_id)
-        used = _parse_date(last_used, "last_used")
+        used = parse_date(last_used, "last_used")
         if own_claim(claim):
-            got = _parse_date(acquired, "acquired")
+            got = parse_date(acquired, "acquired")
             new = replace(
                 claim,
                 source=Source(
-                    _source(actor_type or claim.source.actor_type.value),
+                    claim_source(actor_type or claim.source.actor_type.value),
                     (source_name or "").strip(),
                 ),
                 evidence=Evidence(
-                    _choice(
+                    choice(
                         EvidenceType, evidence_type or claim.evidence.type.value, "evidence_type"
                     ),
                     (evidence_title or "").strip(),
@@ -196,10 +197,10 @@ def claim_edit(
             }
             for name, value in sent.items():
                 if value is not None and value.strip() != current[name]:
-                    raise _EditRefused("citizen.edit.locked", 403, "last_used")
+                    raise EditRefused("citizen.edit.locked", 403, "last_used")
             got, new = claim.acquired, claim
         if got and used and used < got:
-            raise _EditRefused("citizen.edit.order", 422, "last_used")
+            raise EditRefused("citizen.edit.order", 422, "last_used")
         new = replace(new, last_used=used, note=note.strip())
         return replace(
             portfolio, claims=tuple(new if c.id == claim_id else c for c in portfolio.claims)
@@ -219,7 +220,7 @@ def claim_edit(
         return _claim_response(request, me, portfolios, claim_id, submitted, error, field, status)
 
     route = f"{SKILLS}/claim/aanpassen"
-    return _edit(request, me, portfolios, version, route, change, on_error=again)
+    return edit_portfolio(request, me, portfolios, version, route, change, on_error=again)
 
 
 @router.post(f"{SKILLS}/claim/{{claim_id}}/gebruikt")
@@ -236,7 +237,7 @@ def claim_used(
         claims = tuple(claim if c.id == claim_id else c for c in portfolio.claims)
         return replace(portfolio, claims=claims)
 
-    return _edit(request, me, portfolios, version, f"{SKILLS}/claim/gebruikt", change)
+    return edit_portfolio(request, me, portfolios, version, f"{SKILLS}/claim/gebruikt", change)
 
 
 @router.post(f"{SKILLS}/claim/{{claim_id}}/verwijder")
@@ -252,4 +253,4 @@ def claim_remove(
         _claim_of(portfolio, claim_id)
         return replace(portfolio, claims=tuple(c for c in portfolio.claims if c.id != claim_id))
 
-    return _edit(request, me, portfolios, version, f"{SKILLS}/claim/verwijder", change)
+    return edit_portfolio(request, me, portfolios, version, f"{SKILLS}/claim/verwijder", change)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import Form, Path, Request
+from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from koers.access import Purpose
@@ -23,8 +23,9 @@ from koers.http.middleware import content_security_policy
 from koers.http.security import CsrfForm, CurrentAccount
 from koers.portfolio import Portfolio, dumps
 from koers.services.portfolio import MAX_FILE_BYTES, PortfolioService
-from koers.web.pages.citizen._base import router
 from koers.web.render import language
+
+router = APIRouter(include_in_schema=False)
 
 DOWNLOADS = "/mijn-competenties/download"
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from koers.access import Account
@@ -21,25 +21,26 @@ from koers.portfolio import (
 from koers.services.portfolio import PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.taxonomy import ConceptKind
-from koers.web.pages.citizen._base import (
+from koers.web.pages.citizen.portfolio_page import edit_portfolio
+from koers.web.pages.citizen.shared import (
     GOALS,
     MAX_INTERESTS,
     MAX_TARGETS,
     PREFERENCES,
     DateText,
+    EditRefused,
     LongText,
     Option,
     Search,
     Text,
     Version,
-    _EditRefused,
-    _known_occupation,
-    _preference_values,
-    _stored,
-    router,
+    known_occupation,
+    preference_values,
+    stored_portfolio,
 )
-from koers.web.pages.citizen.portfolio_page import _edit
 from koers.web.render import language, render
+
+router = APIRouter(include_in_schema=False)
 
 GOAL_ROLES = ("current", "target")
 
@@ -56,7 +57,7 @@ def _goals_response(
     status_code: int = 200,
 ) -> HTMLResponse:
     lang = language(request)
-    stored = _stored(portfolios, me, GOALS)
+    stored = stored_portfolio(portfolios, me, GOALS)
     context: dict[str, Any] = {"me": me, "stored": stored, "error": error, "field": field}
     if stored is not None:
         catalogue = portfolios.catalogue(lang)
@@ -70,7 +71,7 @@ def _goals_response(
         )
         chosen = values["occupation_uri"]
         options = []
-        if chosen and _known_occupation(portfolios, chosen, lang):
+        if chosen and known_occupation(portfolios, chosen, lang):
             options.append(Option(chosen, catalogue.label(chosen), True))
         options += [
             Option(h.uri, h.label, not options and i == 0)
@@ -122,24 +123,24 @@ def goal_set(
 
     def change(portfolio: Portfolio) -> Portfolio:
         if not uri:
-            raise _EditRefused("citizen.entry.no_occupation", 422, "zoek")
-        if not _known_occupation(portfolios, uri, lang):
-            raise _EditRefused("citizen.entry.unknown_occupation", 422, "zoek")
+            raise EditRefused("citizen.entry.no_occupation", 422, "zoek")
+        if not known_occupation(portfolios, uri, lang):
+            raise EditRefused("citizen.entry.unknown_occupation", 422, "zoek")
         if role not in GOAL_ROLES:
-            raise _EditRefused("citizen.goals.no_role", 422, "role-current")
+            raise EditRefused("citizen.goals.no_role", 422, "role-current")
         if role == "current":
             return replace(portfolio, current_occupation=uri)
         if uri in portfolio.targets:
-            raise _EditRefused("citizen.goals.already", 422, "zoek")
+            raise EditRefused("citizen.goals.already", 422, "zoek")
         if len(portfolio.targets) >= MAX_TARGETS:
-            raise _EditRefused("citizen.goals.too_many", 422, "zoek")
+            raise EditRefused("citizen.goals.too_many", 422, "zoek")
         return replace(portfolio, targets=(*portfolio.targets, uri))
 
     def again(error: str, status: int, field: str) -> Response:
         form = {"occupation_uri": uri, "role": role}
         return _goals_response(request, me, portfolios, taxonomy, zoek, form, error, field, status)
 
-    return _edit(request, me, portfolios, version, GOALS, change, GOALS, again)
+    return edit_portfolio(request, me, portfolios, version, GOALS, change, GOALS, again)
 
 
 @router.post(f"{GOALS}/weg")
@@ -154,7 +155,7 @@ def goal_remove(
 ) -> Response:
     def change(portfolio: Portfolio) -> Portfolio:
         if occupation_uri not in portfolio.targets:
-            raise _EditRefused("citizen.goals.not_there", 404)
+            raise EditRefused("citizen.goals.not_there", 404)
         return replace(
             portfolio, targets=tuple(t for t in portfolio.targets if t != occupation_uri)
         )
@@ -162,7 +163,7 @@ def goal_remove(
     def again(error: str, status: int, field: str) -> Response:
         return _goals_response(request, me, portfolios, taxonomy, "", None, error, field, status)
 
-    return _edit(request, me, portfolios, version, f"{GOALS}/weg", change, GOALS, again)
+    return edit_portfolio(request, me, portfolios, version, f"{GOALS}/weg", change, GOALS, again)
 
 
 @router.post(f"{GOALS}/huidig-wissen")
@@ -181,7 +182,7 @@ def current_clear(
         return _goals_response(request, me, portfolios, taxonomy, "", None, error, field, status)
 
     route = f"{GOALS}/huidig-wissen"
-    return _edit(request, me, portfolios, version, route, change, GOALS, again)
+    return edit_portfolio(request, me, portfolios, version, route, change, GOALS, again)
 
 
 def _preferences_response(
@@ -193,10 +194,10 @@ def _preferences_response(
     field: str = "",
     status_code: int = 200,
 ) -> HTMLResponse:
-    stored = _stored(portfolios, me, PREFERENCES)
+    stored = stored_portfolio(portfolios, me, PREFERENCES)
     context: dict[str, Any] = {"me": me, "stored": stored, "error": error, "field": field}
     if stored is not None:
-        values = _preference_values(stored.portfolio.preferences)
+        values = preference_values(stored.portfolio.preferences)
         person = stored.portfolio.person
         values["display_name"] = person.display_name
         values["birth_year"] = str(person.birth_year or "")
@@ -220,16 +221,16 @@ def _hours(value: str) -> float | None:
     try:
         hours = float(value.strip().replace(",", "."))
     except ValueError as exc:
-        raise _EditRefused("citizen.prefs.bad_hours", 422, "hours") from exc
+        raise EditRefused("citizen.prefs.bad_hours", 422, "hours") from exc
     if not 0 <= hours <= 80:  # NaN fails this too
-        raise _EditRefused("citizen.prefs.bad_hours", 422, "hours")
+        raise EditRefused("citizen.prefs.bad_hours", 422, "hours")
     return hours
 
 
 def _interests(value: str) -> tuple[str, ...]:
     words = tuple(dict.fromkeys(w.strip() for w in value.split(",") if w.strip()))
     if len(words) > MAX_INTERESTS or any(len(w) > 100 for w in words):
-        raise _EditRefused("citizen.prefs.bad_interests", 422, "interests")
+        raise EditRefused("citizen.prefs.bad_interests", 422, "interests")
     return words
 
 
@@ -239,7 +240,7 @@ def _birth_year(value: str) -> int | None:
         return None
     this_year = date.today().year
     if not value.strip().isdigit() or not this_year - 100 <= int(value) <= this_year - 14:
-        raise _EditRefused("citizen.prefs.bad_birth_year", 422, "birth_year")
+        raise EditRefused("citizen.prefs.bad_birth_year", 422, "birth_year")
     return int(value)
 
 
@@ -281,4 +282,4 @@ def preferences_save(
         }
         return _preferences_response(request, me, portfolios, form, error, field, status)
 
-    return _edit(request, me, portfolios, version, PREFERENCES, change, PREFERENCES, again)
+    return edit_portfolio(request, me, portfolios, version, PREFERENCES, change, PREFERENCES, again)

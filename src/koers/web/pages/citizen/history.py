@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Path, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
 from koers.access import Account, Purpose
@@ -27,15 +27,16 @@ from koers.portfolio import (
 )
 from koers.portfolio.events import EventKind, apply
 from koers.services.portfolio import PortfolioService
-from koers.web.pages.citizen._base import (
+from koers.web.pages.citizen.shared import (
     HISTORY_PAGE,
-    _claim_rows,
-    _iso,
-    _preference_values,
-    _sorted_history,
-    router,
+    claim_rows,
+    iso,
+    preference_values,
+    sorted_history,
 )
 from koers.web.render import language, render
+
+router = APIRouter(include_in_schema=False)
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,8 @@ class _Words:
                 self.evidence(base.evidence),
                 self.evidence(new.evidence),
             ),
-            ("citizen.edit.acquired", _iso(base.acquired), _iso(new.acquired)),
-            ("citizen.col.last_used", _iso(base.last_used), _iso(new.last_used)),
+            ("citizen.edit.acquired", iso(base.acquired), iso(new.acquired)),
+            ("citizen.col.last_used", iso(base.last_used), iso(new.last_used)),
             ("citizen.change.f.note", self.short(base.note), self.short(new.note)),
         ]
         if base.verification != new.verification or old is None:
@@ -119,8 +120,8 @@ class _Words:
         pairs = [
             ("citizen.entry.title_field", base.title, new.title),
             ("citizen.entry.organisation", base.organisation, new.organisation),
-            ("citizen.entry.start", _iso(base.start), _iso(new.start)),
-            ("citizen.entry.end", _iso(base.end) or now, _iso(new.end) or now),
+            ("citizen.entry.start", iso(base.start), iso(new.start)),
+            ("citizen.entry.end", iso(base.end) or now, iso(new.end) or now),
             (
                 "citizen.entry.occupation",
                 self.label(base.occupation_uri) if base.occupation_uri else "",
@@ -160,7 +161,7 @@ class _Words:
         return lines
 
     def preferences(self, old: Preferences, new: Preferences) -> list[str]:
-        a, b = _preference_values(old), _preference_values(new)
+        a, b = preference_values(old), preference_values(new)
         return [
             self.change(f"citizen.prefs.{key}", self.short(a[key]), self.short(b[key]))
             for key in a
@@ -259,10 +260,10 @@ def version_page(
             "total": len(events),
             "when": events[version - 1].recorded_at.date().isoformat(),
             "state": state,
-            "claims": _claim_rows(state, labels),
-            "entries": _sorted_history(state),
+            "claims": claim_rows(state, labels),
+            "entries": sorted_history(state),
             "labels": labels,
-            "values": _preference_values(state.preferences),
+            "values": preference_values(state.preferences),
         }
     )
     return render(request, "citizen/version.html", context)

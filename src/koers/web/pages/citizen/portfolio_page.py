@@ -1,6 +1,7 @@
 """The "Mijn competenties" page: the portfolio with confidence and sources, loading a file,
 a CV (text or PDF/Word) or an occupations list, the review step of an import, saving, and
-``_edit``: how every edit of the stored portfolio is applied (event log, optimistic version)."""
+``edit_portfolio``: how every edit of the stored portfolio is applied (event log, optimistic
+version); the other citizen pages use it and ``portfolio_from_form``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Form, Query, Request, UploadFile
+from fastapi import APIRouter, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from koers.access import Account, Purpose
@@ -29,27 +30,28 @@ from koers.services.documents import DocumentUnreadable, too_large
 from koers.services.portfolio import MAX_FILE_BYTES, PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.taxonomy import ConceptKind
-from koers.web.pages.citizen._base import (
+from koers.web.pages.citizen.shared import (
     EDITABLE_SOURCES,
     SKILLS,
     CvText,
     DemoFlag,
+    EditRefused,
     ErrorView,
     Upload,
-    _claim_rows,
-    _EditRefused,
-    _iso,
-    _load_context,
-    _stored,
-    _upload_limit,
-    _view,
+    claim_rows,
     demo_portfolio,
-    router,
+    iso,
+    load_context,
+    portfolio_view,
+    stored_portfolio,
+    upload_limit,
 )
 from koers.web.render import language, render
 
+router = APIRouter(include_in_schema=False)
 
-async def _from_form(
+
+async def portfolio_from_form(
     portfolios: PortfolioService,
     file: UploadFile | None,
     cv: str,
@@ -124,7 +126,7 @@ def _skills_response(
     extra: dict[str, Any] | None = None,
 ) -> HTMLResponse:
     lang = language(request)
-    stored = _stored(portfolios, me, SKILLS)
+    stored = stored_portfolio(portfolios, me, SKILLS)
     context: dict[str, Any] = {
         "me": me,
         "stored": stored,
@@ -136,12 +138,12 @@ def _skills_response(
         "today": date.today().isoformat(),
     }
     if stored is not None:
-        context.update(_view(portfolios, stored.portfolio, lang))
-        context["claims"] = _claim_rows(stored.portfolio, context["labels"])
+        context.update(portfolio_view(portfolios, stored.portfolio, lang))
+        context["claims"] = claim_rows(stored.portfolio, context["labels"])
         if query.strip() and taxonomy is not None:
             hits = taxonomy.search(query.strip(), lang, ConceptKind.SKILL, 10)
             context["hits"] = hits
-    context.update(_load_context(request))
+    context.update(load_context(request))
     context.update(extra or {})
     response = render(request, "citizen/skills.html", context, status_code=status_code)
     return render_with_csrf(response, request)
@@ -164,7 +166,7 @@ async def skills_submit(
     lang = language(request)
     try:
         portfolio, kind, document = await _read_form(
-            portfolios, file, cv, demo, lang, cv_file, occupations, _upload_limit(request)
+            portfolios, file, cv, demo, lang, cv_file, occupations, upload_limit(request)
         )
     except DocumentUnreadable as exc:
         extra = {"import_error": f"citizen.import.error.{exc.reason.value}"}
@@ -179,8 +181,8 @@ async def skills_submit(
     if kind != "portfolio":
         return _review_response(request, me, portfolios, portfolio, document)
     context = {"me": me, "stored": None, "action": SKILLS, "fresh": True}
-    context.update(_view(portfolios, portfolio, lang))
-    context.update(_load_context(request))
+    context.update(portfolio_view(portfolios, portfolio, lang))
+    context.update(load_context(request))
     return render_with_csrf(render(request, "citizen/skills.html", context), request)
 
 
@@ -215,7 +217,7 @@ def _review_response(
     status_code: int = 200,
 ) -> HTMLResponse:
     lang = language(request)
-    stored = _stored(portfolios, me, f"{SKILLS}/review")
+    stored = stored_portfolio(portfolios, me, f"{SKILLS}/review")
     already = already_imported(stored.portfolio, found) if stored else set()
     labels = portfolios.labels(found, lang)
 
@@ -244,8 +246,8 @@ def _review_response(
                     translate(
                         "citizen.review.period",
                         lang,
-                        start=_iso(h.start) or "?",
-                        end=_iso(h.end) or translate("citizen.now", lang),
+                        start=iso(h.start) or "?",
+                        end=iso(h.end) or translate("citizen.now", lang),
                     ),
                 )
                 if x
@@ -289,7 +291,7 @@ def save_submit(
             request, me, portfolios, portfolio_json, version, keep or [], document, lang
         )
     portfolio = portfolios.read(portfolio_json.encode(), "portfolio", lang)
-    stored = _stored(portfolios, me, f"{SKILLS}/bewaar")
+    stored = stored_portfolio(portfolios, me, f"{SKILLS}/bewaar")
     if stored is None:
         portfolios.create(me.id, portfolio, lang)
     else:
@@ -324,7 +326,7 @@ def _save_import(
     def again(error: str, status: int) -> Response:
         return _review_response(request, me, portfolios, found, document, chosen, error, status)
 
-    stored = _stored(portfolios, me, route)
+    stored = stored_portfolio(portfolios, me, route)
     if (stored.version if stored else 0) != version:
         return again("citizen.edit.conflict", 409)
     try:
@@ -338,9 +340,9 @@ def _save_import(
 
 # Every edit of the stored portfolio reads the owner's portfolio through the gate, builds the new
 # state with a pure ``change`` function and stores it with one ``PortfolioService.save`` (one
-# transaction, all events or none). A refused edit raises ``_EditRefused`` before anything is
+# transaction, all events or none). A refused edit raises ``EditRefused`` before anything is
 # stored; a stale ``version`` is a 409 with the page re-rendered from the newer state.
-def _edit(
+def edit_portfolio(
     request: Request,
     me: Account,
     portfolios: PortfolioService,
@@ -354,9 +356,9 @@ def _edit(
     (new events only); a stale version or a refused edit re-renders the page, nothing stored."""
     lang = language(request)
     try:
-        stored = _stored(portfolios, me, route)
+        stored = stored_portfolio(portfolios, me, route)
         if stored is None:
-            raise _EditRefused("citizen.edit.no_portfolio", 404)
+            raise EditRefused("citizen.edit.no_portfolio", 404)
         if stored.version != version:
             # checked before ``change`` so that a stale form always says "changed meanwhile",
             # not "this claim no longer exists"
@@ -365,7 +367,7 @@ def _edit(
         portfolios.save(stored.id, version, new, me.actor(), Purpose.SELF, route, lang)
     except EventLogConflict:
         error, status, field = "citizen.edit.conflict", 409, ""
-    except _EditRefused as refused:
+    except EditRefused as refused:
         error, status, field = refused.key, refused.status_code, refused.field
     else:
         return RedirectResponse(done, status_code=303)

@@ -1,4 +1,4 @@
-"""What the citizen pages share: the router, paths, reading the owner's stored portfolio
+"""What the citizen pages share: paths, reading the owner's stored portfolio
 (purpose ``self``, through the gate), form types and checks, and the rows the pages show."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from datetime import date
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
+from fastapi import File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from koers.access import Account, Purpose
@@ -35,8 +35,6 @@ from koers.services.portfolio import (
     StoredPortfolio,
 )
 
-router = APIRouter(include_in_schema=False)
-
 SKILLS = "/mijn-competenties"
 CHECK = "/competentiecheck"
 
@@ -54,25 +52,27 @@ def demo_portfolio() -> bytes:
     return resources.files("koers.examples").joinpath("demo_citizen_portfolio.json").read_bytes()
 
 
-def _stored(portfolios: PortfolioService, me: Account | None, route: str) -> StoredPortfolio | None:
+def stored_portfolio(
+    portfolios: PortfolioService, me: Account | None, route: str
+) -> StoredPortfolio | None:
     if me is None:
         return None
     ids = portfolios.portfolios_of(me.id, me.actor(), Purpose.SELF, route)
     return portfolios.load(ids[0], me.actor(), Purpose.SELF, route) if ids else None
 
 
-def _upload_limit(request: Request) -> int:
+def upload_limit(request: Request) -> int:
     """Largest upload a page reads: the request body limit (KOERS_MAX_BODY_BYTES, 1 MB by
     default; larger bodies never reach a page) or the file limit, whichever is smaller."""
     settings = get_settings(request)
     return min(int(settings.max_body_bytes), MAX_FILE_BYTES)
 
 
-def _load_context(request: Request) -> dict[str, Any]:
-    return {"upload_mb": megabytes(_upload_limit(request))}
+def load_context(request: Request) -> dict[str, Any]:
+    return {"upload_mb": megabytes(upload_limit(request))}
 
 
-def _view(portfolios: PortfolioService, portfolio: Portfolio, lang: str) -> dict[str, Any]:
+def portfolio_view(portfolios: PortfolioService, portfolio: Portfolio, lang: str) -> dict[str, Any]:
     today = date.today()
     confidences = portfolios.confidences(portfolio, today, lang)
     labels = portfolios.labels(portfolio, lang)
@@ -103,7 +103,7 @@ CvText = Annotated[str, Form(max_length=200_000)]
 DemoFlag = Annotated[str, Form(max_length=5)]
 
 
-# -- what the editing pages share (see ``portfolio_page._edit`` for how an edit is stored) ------
+# -- what the editing pages share (``portfolio_page.edit_portfolio`` stores an edit) -------------
 
 EDITABLE_SOURCES = [a for a in ActorType if a is not ActorType.EXTRACTION]
 """Sources a citizen can pick for a claim of their own (extraction is the platform's own)."""
@@ -141,7 +141,7 @@ class ClaimRow:
     own: bool = True
 
 
-def _claim_rows(portfolio: Portfolio, labels: dict[str, str]) -> list[ClaimRow]:
+def claim_rows(portfolio: Portfolio, labels: dict[str, str]) -> list[ClaimRow]:
     rows = [
         ClaimRow(
             c.id,
@@ -149,8 +149,8 @@ def _claim_rows(portfolio: Portfolio, labels: dict[str, str]) -> list[ClaimRow]:
             c.source.actor_type,
             c.source.name,
             c.evidence,
-            _iso(c.acquired),
-            _iso(c.last_used),
+            iso(c.acquired),
+            iso(c.last_used),
             c.note,
             own_claim(c),
         )
@@ -159,11 +159,11 @@ def _claim_rows(portfolio: Portfolio, labels: dict[str, str]) -> list[ClaimRow]:
     return sorted(rows, key=lambda r: r.label.lower())
 
 
-def _iso(value: date | None) -> str:
+def iso(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-class _EditRefused(Exception):
+class EditRefused(Exception):
     """An edit that is not stored: ``key`` is the Dutch/English message, ``field`` the id of
     the form field it is about (the page links the message to it)."""
 
@@ -178,38 +178,38 @@ ErrorView = Callable[[str, int, str], Response]
 """Re-renders a page with (message key, status, field id) after a refused edit."""
 
 
-def _parse_date(value: str | None, field: str = "") -> date | None:
+def parse_date(value: str | None, field: str = "") -> date | None:
     if value is None or not value.strip():
         return None
     try:
         parsed = date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise _EditRefused("citizen.edit.bad_date", 422, field) from exc
+        raise EditRefused("citizen.edit.bad_date", 422, field) from exc
     if parsed > date.today():
-        raise _EditRefused("citizen.edit.future_date", 422, field)
+        raise EditRefused("citizen.edit.future_date", 422, field)
     return parsed
 
 
-def _choice(kind: type[Any], value: str, field: str) -> Any:
+def choice(kind: type[Any], value: str, field: str) -> Any:
     try:
         return kind(value)
     except ValueError as exc:
-        raise _EditRefused("citizen.edit.bad_choice", 422, field) from exc
+        raise EditRefused("citizen.edit.bad_choice", 422, field) from exc
 
 
-def _source(actor_type: str) -> ActorType:
-    source: ActorType = _choice(ActorType, actor_type, "actor_type")
+def claim_source(actor_type: str) -> ActorType:
+    source: ActorType = choice(ActorType, actor_type, "actor_type")
     if source is ActorType.EXTRACTION:
-        raise _EditRefused("citizen.edit.bad_choice", 422, "actor_type")
+        raise EditRefused("citizen.edit.bad_choice", 422, "actor_type")
     return source
 
 
-def _known_skill(portfolios: PortfolioService, uri: str, lang: str) -> bool:
+def known_skill(portfolios: PortfolioService, uri: str, lang: str) -> bool:
     # an occupation URI is "known" to the catalogue too, but would break the claim on replay
     return is_skill_uri(uri) and portfolios.catalogue(lang).knows(uri)
 
 
-def _known_occupation(portfolios: PortfolioService, uri: str, lang: str) -> bool:
+def known_occupation(portfolios: PortfolioService, uri: str, lang: str) -> bool:
     return is_occupation_uri(uri) and portfolios.catalogue(lang).profile(uri) is not None
 
 
@@ -227,13 +227,13 @@ class Option:
     checked: bool
 
 
-def _sorted_history(portfolio: Portfolio) -> list[HistoryEntry]:
+def sorted_history(portfolio: Portfolio) -> list[HistoryEntry]:
     return sorted(
         portfolio.history, key=lambda h: (h.end or date.max, h.start or date.min), reverse=True
     )
 
 
-def _kind(value: str) -> HistoryKind:
+def history_kind(value: str) -> HistoryKind:
     try:
         return HistoryKind(value)
     except ValueError:
@@ -246,7 +246,7 @@ GOALS = f"{SKILLS}/doelen"
 PREFERENCES = f"{SKILLS}/voorkeuren"
 
 
-def _preference_values(prefs: Preferences) -> dict[str, str]:
+def preference_values(prefs: Preferences) -> dict[str, str]:
     hours = prefs.hours_per_week
     return {
         "interests": ", ".join(prefs.interests),
