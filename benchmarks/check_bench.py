@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from koers.check import to_jsonable
+from koers.i18n import translate_message
 from koers.portfolio import (
     ActorType,
     Evidence,
@@ -118,7 +119,7 @@ def main() -> None:
             t0 = time.perf_counter()
             result = service.citizen(portfolio, "nl", AS_OF)
             t1 = time.perf_counter()
-            json.dumps(to_jsonable(result), ensure_ascii=False)
+            json.dumps(to_jsonable(result, translate_message), ensure_ascii=False)
             t2 = time.perf_counter()
             alone.append((t1 - t0) * 1000)
             with_json.append((t2 - t0) * 1000)

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from koers.check import NoForecast, WorkforceInvalid, to_jsonable
 from koers.cli import _context
 from koers.cli.main import app
+from koers.i18n import translate_message
 from koers.services.check import CheckService
 from koers.services.portfolio import PortfolioService
 from koers.services.taxonomy import TaxonomyService
@@ -53,7 +54,7 @@ def test_citizen_check_on_the_demo_citizen(checks: CheckService) -> None:
     assert "single_field_career" not in codes  # ISCO 8344 and 9333: two major groups
     assert "no_recent_learning" in codes  # last course 2009
     assert result.forecast.loaded is False
-    payload = json.loads(json.dumps(to_jsonable(result)))
+    payload = json.loads(json.dumps(to_jsonable(result, translate_message)))
     assert [a["key"] for a in payload["answers"]] == [
         "labour_market",
         "my_job",

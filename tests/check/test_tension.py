@@ -18,6 +18,7 @@ from koers.check import to_jsonable
 from koers.cli import _context
 from koers.cli.main import app
 from koers.config import Settings
+from koers.i18n import translate_message
 from koers.services import check as check_service
 from koers.services.check import CheckService, ForecastOutlooks, report_table_numbers
 from koers.services.forecast import REPORT_TENSION, REPORT_TENSION_FILE, ForecastService
@@ -79,8 +80,9 @@ def test_mapped_occupation_gets_the_ratio_of_the_file(
     assert (outlook.tension.jobseekers, outlook.tension.vacancies) == (jobseekers, vacancies)
     assert outlook.tension_ratio == round(jobseekers / vacancies, 4)
     assert outlook.tension.period == "2021-04"
-    assert outlook.tension.source_nl == "VDAB via rapport, tabel 1, april 2021"
-    assert outlook.tension.source_en == "VDAB via the report, Table 1, April 2021"
+    source = outlook.tension.source
+    assert translate_message(source, "nl") == "VDAB via rapport, tabel 1, april 2021"
+    assert translate_message(source, "en") == "VDAB via the report, Table 1, April 2021"
     # every figure is the pooled counts of its titles in the latest period
     figures = forecast._tensions()
     assert figures
@@ -136,7 +138,9 @@ def test_citizen_check_json_states_ratio_source_and_period(
 ) -> None:
     checks = CheckService(TaxonomyService(sqlite_loaded), forecast=forecast)
     portfolio = PortfolioService(sqlite_loaded, checks).read(demo_with(head_nurse), "p.json")
-    payload = json.loads(json.dumps(to_jsonable(checks.citizen(portfolio, "nl"))))
+    payload = json.loads(
+        json.dumps(to_jsonable(checks.citizen(portfolio, "nl"), translate_message))
+    )
     current, target = payload["fits"]
     assert current["forecast"]["tension_ratio"] is None  # magazijnmedewerker: not in the tables
     assert current["forecast"]["tension"] is None

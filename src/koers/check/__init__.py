@@ -21,6 +21,7 @@ from koers.check.model import (
     FitRole,
     ForecastStatus,
     FutureProofScore,
+    GroupSummary,
     InternalMove,
     Light,
     OccupationFit,
@@ -51,7 +52,7 @@ from koers.check.ports import (
 )
 from koers.check.rules import DEFAULT_RULES, CheckRules
 from koers.check.serialize import to_jsonable
-from koers.check.tension import TensionCount, period_words, tension_by_occupation
+from koers.check.tension import TensionCount, period_message, tension_by_occupation
 from koers.check.workforce import COLUMNS, parse_age_band, read_workforce
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "ForecastSource",
     "ForecastStatus",
     "FutureProofScore",
+    "GroupSummary",
     "InternalMove",
     "Light",
     "NoForecast",
@@ -100,7 +102,7 @@ __all__ = [
     "occupation_fit",
     "organisation_check",
     "parse_age_band",
-    "period_words",
+    "period_message",
     "read_workforce",
     "tension_by_occupation",
     "to_jsonable",

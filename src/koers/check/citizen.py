@@ -32,6 +32,7 @@ from koers.check.ports import (
     fill_step,
 )
 from koers.check.rules import DEFAULT_RULES, CheckRules
+from koers.messages import Message, message
 from koers.portfolio import (
     LEARNING_EVIDENCE,
     ActorType,
@@ -194,8 +195,7 @@ def _warnings(
                     WarningLight(
                         "declining_occupation",
                         Light.RED,
-                        f"De vraag naar '{name}' daalt volgens de prognose.",
-                        f"Demand for '{name}' is forecast to decline.",
+                        message("check.warning.declining_occupation", occupation=name),
                         (fit.occupation.uri,),
                     )
                 )
@@ -204,8 +204,7 @@ def _warnings(
                     WarningLight(
                         "declining_target",
                         Light.ORANGE,
-                        f"Je doelberoep '{name}' heeft minder toekomst: de vraag daalt.",
-                        f"Your target '{name}' has a declining outlook.",
+                        message("check.warning.declining_target", occupation=name),
                         (fit.occupation.uri,),
                     )
                 )
@@ -219,8 +218,7 @@ def _warnings(
                 WarningLight(
                     "declining_skills",
                     Light.ORANGE,
-                    f"{len(declining)} van je competenties worden minder gevraagd.",
-                    f"{len(declining)} of your skills are in declining demand.",
+                    message("check.warning.declining_skills", n=len(declining)),
                     tuple(declining[: rules.max_listed_skills]),
                 )
             )
@@ -233,18 +231,14 @@ def _warnings(
             WarningLight(
                 "stale_skills",
                 Light.ORANGE,
-                f"Je hebt {len(stale)} competenties al meer dan {years} jaar niet gebruikt"
-                + (
-                    f", waarvan {stale_current} nodig voor je huidige beroep."
-                    if stale_current
-                    else "."
-                ),
-                f"You have not used {len(stale)} skills for more than {years} years"
-                + (
-                    f", {stale_current} of them needed in your current occupation."
-                    if stale_current
-                    else "."
-                ),
+                message(
+                    "check.warning.stale_skills_current",
+                    n=len(stale),
+                    years=years,
+                    current=stale_current,
+                )
+                if stale_current
+                else message("check.warning.stale_skills", n=len(stale), years=years),
                 tuple(c.skill_uri for c in stale[: rules.max_listed_skills]),
             )
         )
@@ -255,28 +249,23 @@ def _warnings(
                 WarningLight(
                     "long_tenure",
                     Light.ORANGE,
-                    f"Je doet al {int(tenure)} jaar hetzelfde werk. Dat is een goed moment om "
-                    "na te denken over je volgende stap.",
-                    f"You have done the same work for {int(tenure)} years: a good moment to "
-                    "think about your next step.",
+                    message("check.warning.long_tenure", years=int(tenure)),
                     (f"{tenure:.1f} years",),
                 )
             )
     learned = last_learning(portfolio, as_of)
     if learned is None or years_between(learned, as_of) > rules.no_learning_years:
-        years = int(rules.no_learning_years)
         lights.append(
             WarningLight(
                 "no_recent_learning",
                 Light.ORANGE,
-                "We vinden geen opleiding of cursus in je portfolio."
+                message("check.warning.no_learning")
                 if learned is None
-                else f"Je laatste opleiding of cursus was in {learned.year}: meer dan {years} "
-                "jaar geleden.",
-                "We find no training or course in your portfolio."
-                if learned is None
-                else f"Your last training or course was in {learned.year}: more than {years} "
-                "years ago.",
+                else message(
+                    "check.warning.old_learning",
+                    year=learned.year,
+                    years=int(rules.no_learning_years),
+                ),
                 (learned.isoformat(),) if learned else (),
             )
         )
@@ -294,10 +283,7 @@ def _warnings(
                 WarningLight(
                     "single_field_career",
                     Light.ORANGE,
-                    f"Je werkte {int(span)} jaar in één soort beroepen. Breder kijken maakt je "
-                    "sterker als je werk verandert.",
-                    f"You worked {int(span)} years in one field of occupations. Looking wider "
-                    "makes you stronger when your work changes.",
+                    message("check.warning.single_field_career", years=int(span)),
                     (f"ISCO {next(iter(groups))}",),
                 )
             )
@@ -334,35 +320,39 @@ def _plan(
 
     def add(
         kind: StepKind,
-        nl: str,
-        en: str,
-        why_nl: str,
-        why_en: str,
+        step: str,
+        reason: Message,
         skills: Sequence[SkillRef] = (),
         hook: str = "",
+        **title: str,
     ) -> None:
+        """A step whose title is ``check.step.<step>.title`` (with ``title`` parameters)."""
         steps.append(
-            ActionStep(len(steps) + 1, kind, nl, en, why_nl, why_en, tuple(skills[:limit]), hook)
+            ActionStep(
+                len(steps) + 1,
+                kind,
+                message(f"check.step.{step}.title", **title),
+                reason,
+                tuple(skills[:limit]),
+                hook,
+            )
         )
 
     current = next((f for f in fits if f.role is FitRole.CURRENT), None)
     if current is not None and current.stale:
         add(
             StepKind.TRAINING,
-            f"Fris je kennis op voor '{current.occupation.label}'",
-            f"Refresh your skills for '{current.occupation.label}'",
-            f"{len(current.stale)} competenties die je beroep vraagt, gebruikte je lang niet.",
-            f"You have not used {len(current.stale)} skills of your occupation for long.",
+            "refresh",
+            message("check.step.refresh.reason", n=len(current.stale)),
             current.stale,
             SuggestionKind.TRAININGS,
+            occupation=current.occupation.label,
         )
     if codes & {"declining_occupation", "long_tenure", "single_field_career"}:
         add(
             StepKind.CAREER_STEP,
-            "Bekijk andere beroepen die bij jouw competenties passen",
-            "Look at other occupations that fit your skills",
-            "Je huidige werk heeft een waarschuwing (zie de lampjes).",
-            "Your current work has a warning light.",
+            "other_occupations",
+            message("check.step.other_occupations.reason"),
             hook=SuggestionKind.CAREER_STEPS,
         )
     for fit in fits:
@@ -370,12 +360,11 @@ def _plan(
             gaps = list(fit.missing) + list(fit.stale)
             add(
                 StepKind.TRAINING,
-                f"Leer wat je nog mist voor '{fit.occupation.label}'",
-                f"Learn what you still miss for '{fit.occupation.label}'",
-                f"Je mist {len(gaps)} van de {fit.essential_total} basiscompetenties.",
-                f"You miss {len(gaps)} of the {fit.essential_total} essential skills.",
+                "learn_missing",
+                message("check.step.learn_missing.reason", n=len(gaps), total=fit.essential_total),
                 gaps,
                 SuggestionKind.TRAININGS,
+                occupation=fit.occupation.label,
             )
     unconfirmed: dict[str, SkillRef] = {}
     for fit in fits:
@@ -384,51 +373,34 @@ def _plan(
     if unconfirmed:
         add(
             StepKind.PORTFOLIO,
-            "Laat je competenties bevestigen",
-            "Have your skills confirmed",
-            f"{len(unconfirmed)} competenties leiden we alleen af uit je jobs of je cv. Een "
-            "werkgever, een attest of een EVC-traject maakt ze sterker.",
-            f"{len(unconfirmed)} skills are only inferred from your jobs or CV. An employer, a "
-            "certificate or a recognition of prior learning (EVC) makes them stronger.",
+            "confirm",
+            message("check.step.confirm.reason", n=len(unconfirmed)),
             list(unconfirmed.values()),
         )
     if not has_targets and preferences.is_empty():
         add(
             StepKind.GUIDANCE,
-            "Denk na over wat je wil",
-            "Think about what you want",
-            "Je gaf nog geen doelberoep of wensen op. Een interessetest helpt je op weg.",
-            "You gave no target occupation or wishes yet. An interest quiz helps.",
+            "think",
+            message("check.step.think.reason"),
             hook=SuggestionKind.CAREER_STEPS,
         )
     red = any(w.level is Light.RED for w in warnings)
     if red or len(warnings) >= 2:
         add(
             StepKind.GUIDANCE,
-            "Praat met een loopbaanbegeleider",
-            "Talk to a career coach",
-            f"Er branden {len(warnings)} waarschuwingslampjes.",
-            f"{len(warnings)} warning lights are on.",
+            "coach",
+            message("check.lights_on", n=len(warnings)),
             hook=SuggestionKind.INCENTIVES,
         )
     if any(s.kind is StepKind.TRAINING for s in steps):
         add(
             StepKind.INCENTIVE,
-            "Bekijk welke steun je krijgt voor een opleiding",
-            "See which support you get for training",
-            "Er bestaan premies en verlof voor opleiding; welke voor jou gelden, hangt af "
-            "van je situatie.",
-            "Grants and leave for training exist; which apply depends on your situation.",
+            "support",
+            message("check.step.support.reason"),
             hook=SuggestionKind.INCENTIVES,
         )
     if not steps:
-        add(
-            StepKind.DISCUSS,
-            "Houd je portfolio bij",
-            "Keep your portfolio up to date",
-            "Er brandt geen lampje. Voeg nieuwe ervaring en opleiding toe als die er is.",
-            "No warning light is on. Add new experience and learning when you have it.",
-        )
+        add(StepKind.DISCUSS, "keep_up", message("check.step.keep_up.reason"))
     return steps
 
 

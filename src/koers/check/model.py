@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from koers.messages import Message
+
 
 class Outlook(StrEnum):
     """Direction of expected demand (vooruitzicht), as the forecast domain publishes it."""
@@ -60,8 +62,8 @@ class TensionFigure:
         period: period of the counts, ``YYYY-MM``.
         titles: the VDAB occupation titles behind the figure (several titles can map to one
             ESCO occupation; their counts are added before dividing).
-        source_nl / source_en: source and period in words, e.g. "VDAB via rapport, tabel 1,
-            april 2021".
+        source: source and period, e.g. "VDAB via rapport, tabel 1, april 2021" (a catalogue
+            message: the edge puts it in words).
     """
 
     ratio: float
@@ -69,8 +71,7 @@ class TensionFigure:
     vacancies: int
     period: str
     titles: tuple[str, ...]
-    source_nl: str
-    source_en: str
+    source: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,27 +154,31 @@ class WarningLight:
         code: stable key (``declining_occupation``, ``declining_skills``, ``stale_skills``,
             ``long_tenure``, ``no_recent_learning``, ``single_field_career``).
         level: red (act now) or orange (pay attention).
-        reason_nl: why, in plain Dutch.
-        reason_en: why, in English.
+        reason: why, in plain words (a catalogue message, Dutch at B1 level).
         evidence: URIs or numbers behind the reason.
     """
 
     code: str
     level: Light
-    reason_nl: str
-    reason_en: str
+    reason: Message
     evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """An answer to one of the report's questions (PRODUCT.md §4), in plain Dutch first."""
+    """An answer to one of the report's questions (PRODUCT.md §4), in plain words.
+
+    Attributes:
+        key: the question (``labour_market``, ``my_job``, ``still_needed``, ``employable``,
+            ``what_i_want``, ``learning_paths``).
+        question: the question as a catalogue message.
+        answer: the answer's sentences in order, one paragraph (the edge joins them with a
+            space).
+    """
 
     key: str
-    question_nl: str
-    question_en: str
-    answer_nl: str
-    answer_en: str
+    question: Message
+    answer: tuple[Message, ...]
 
 
 class StepKind(StrEnum):
@@ -218,8 +223,8 @@ class ActionStep:
     Attributes:
         order: 1 = first.
         kind: training, career step, guidance, incentive, portfolio work, discussion.
-        title_nl / title_en: what to do.
-        reason_nl / reason_en: why (points to a warning light or a gap).
+        title: what to do.
+        reason: why (points to a warning light or a gap).
         skills: skills the step is about.
         hook: the :class:`SuggestionKind` that fills ``suggestions``; empty for steps that
             need none.
@@ -229,10 +234,8 @@ class ActionStep:
 
     order: int
     kind: StepKind
-    title_nl: str
-    title_en: str
-    reason_nl: str
-    reason_en: str
+    title: Message
+    reason: Message
     skills: tuple[SkillRef, ...] = ()
     hook: str = ""
     suggestions: tuple[Suggestion, ...] = ()
@@ -310,10 +313,8 @@ class CareerOption:
 
     key: str
     """``same_work``, ``fewer_hours``, ``lighter_work`` or ``work_elsewhere``."""
-    title_nl: str
-    title_en: str
-    detail_nl: str
-    detail_en: str
+    title: Message
+    detail: Message
     moves: tuple[InternalMove, ...] = ()
 
 
@@ -358,11 +359,11 @@ class FutureProofScore:
 
 @dataclass(frozen=True, slots=True)
 class PlanItem:
+    """One item of the organisation's employability plan (what to do, and for whom)."""
+
     kind: StepKind
-    title_nl: str
-    title_en: str
-    detail_nl: str
-    detail_en: str
+    title: Message
+    detail: Message
     rows: tuple[int, ...] = ()
     skills: tuple[SkillRef, ...] = ()
     hook: str = ""

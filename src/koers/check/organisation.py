@@ -37,6 +37,7 @@ from koers.check.ports import (
     fill_step,
 )
 from koers.check.rules import DEFAULT_RULES, CheckRules
+from koers.messages import Message, message
 from koers.portfolio import Preferences
 
 SCORE_WEIGHTS = {"skill_fit": 0.4, "demand": 0.4, "mobility": 0.2}
@@ -85,55 +86,36 @@ def _moves(
     return tuple(moves[:MAX_MOVES])
 
 
+def _option(key: str, detail: Message, moves: tuple[InternalMove, ...] = ()) -> CareerOption:
+    return CareerOption(key, message(f"check.option.{key}.title"), detail, moves)
+
+
 def _options(
     row: WorkforceRow, missing: int, moves: tuple[InternalMove, ...]
 ) -> tuple[CareerOption, ...]:
-    hours = f" (nu {row.contract_hours:g} uur per week)" if row.contract_hours else ""
-    hours_en = f" (now {row.contract_hours:g} hours a week)" if row.contract_hours else ""
+    """The menu for the second half of a career; texts ``check.option.<key>.*``."""
+    hours = row.contract_hours
     return (
-        CareerOption(
+        _option(
             "same_work",
-            "Hetzelfde werk blijven doen",
-            "Keep doing the same work",
-            f"Met opleiding voor de {missing} competenties die nog ontbreken."
+            message("check.option.same_work.missing", n=missing)
             if missing
-            else "Bespreek wat nodig is om het werk vol te houden (werkbaar werk).",
-            f"With training for the {missing} missing skills."
-            if missing
-            else "Discuss what is needed to keep the work doable.",
+            else message("check.option.same_work.doable"),
         ),
-        CareerOption(
+        _option(
             "fewer_hours",
-            "Minder uren werken",
-            "Work fewer hours",
-            f"Bespreek deeltijds werken of een landingsbaan{hours}. Welke regeling geldt, "
-            "hangt af van leeftijd en loopbaan.",
-            f"Discuss part-time work or an end-of-career scheme{hours_en}. Which scheme applies "
-            "depends on age and career.",
+            message("check.option.fewer_hours.hours", hours=f"{hours:g}")
+            if hours
+            else message("check.option.fewer_hours.detail"),
         ),
-        CareerOption(
+        _option(
             "lighter_work",
-            "Lichter werk",
-            "Lighter work",
-            "Andere functies in je organisatie die al veel van dezelfde competenties vragen; "
-            "of ze lichter zijn, bespreek je samen."
-            if moves
-            else "Er is geen andere functie in het bestand met genoeg dezelfde competenties; "
-            "bespreek aanpassingen van de taken.",
-            "Other roles in the organisation that ask many of the same skills; whether they "
-            "are lighter is for the conversation."
-            if moves
-            else "No other role in the file shares enough skills; discuss adapting the tasks.",
+            message(
+                "check.option.lighter_work.moves" if moves else "check.option.lighter_work.no_moves"
+            ),
             moves,
         ),
-        CareerOption(
-            "work_elsewhere",
-            "Ander werk buiten de organisatie",
-            "Work elsewhere",
-            "Een overstap naar een ander beroep of een andere werkgever (werk-naar-werk), met "
-            "loopbaanbegeleiding.",
-            "A move to another occupation or employer (work-to-work), with career guidance.",
-        ),
+        _option("work_elsewhere", message("check.option.work_elsewhere.detail")),
     )
 
 
@@ -241,34 +223,20 @@ def _plan(
     if need:
         top = sorted(need, key=lambda s: (-heads[s], labels[s]))[: rules.max_listed_skills]
         items.append(
-            PlanItem(
+            _item(
                 StepKind.TRAINING,
-                "Opleiding voor de competenties die ontbreken",
-                "Training for the missing skills",
-                f"{len(need)} competenties om op te bouwen, voor "
-                f"{len({row for rs in need.values() for row in rs})} rijen.",
-                f"{len(need)} skills to build, for "
-                f"{len({row for rs in need.values() for row in rs})} rows.",
+                "training",
                 tuple(sorted({row for s in top for row in need[s]})),
                 tuple(SkillRef(s, labels[s]) for s in top),
                 SuggestionKind.TRAININGS,
+                n=len(need),
+                row_count=len({row for rs in need.values() for row in rs}),
             )
         )
     movers = [r for r in results if r.moves]
     if movers:
         movers.sort(key=lambda r: (not r.declining, -r.moves[0].overlap))
-        items.append(
-            PlanItem(
-                StepKind.CAREER_STEP,
-                "Interne mobiliteit: functies die al goed passen",
-                "Internal mobility: roles that already fit well",
-                "Medewerkers die met weinig opleiding een andere functie in je organisatie "
-                "kunnen doen. Wie in een beroep met dalende vraag zit, staat eerst.",
-                "Employees who could take another role in your organisation with little "
-                "training; those in occupations with declining demand first.",
-                tuple(r.row for r in movers),
-            )
-        )
+        items.append(_item(StepKind.CAREER_STEP, "mobility", tuple(r.row for r in movers)))
     tenure = {row.row: row.tenure_years for row in rows}
     rotation = [
         r
@@ -279,47 +247,37 @@ def _plan(
     ]
     if rotation:
         items.append(
-            PlanItem(
+            _item(
                 StepKind.DISCUSS,
-                "Kandidaten voor jobrotatie",
-                "Job rotation candidates",
-                "Zij kunnen doorgroeien naar een andere functie; een werkzoekende kan hun "
-                "plaats (deels) innemen tijdens de opleiding (jobrotatie, report 7.2 advies 3). "
-                "Of er een premie is, vult de rechtenmodule aan.",
-                "They could grow into another role while a jobseeker takes over part of their "
-                "work during training (job rotation, report 7.2 advice 3). Whether a subsidy "
-                "applies is filled in by the rights module.",
+                "rotation",
                 tuple(r.row for r in rotation),
                 hook=SuggestionKind.INCENTIVES,
             )
         )
     second = [r for r in results if r.second_half]
     if second:
-        items.append(
-            PlanItem(
-                StepKind.DISCUSS,
-                "Loopbaangesprek met medewerkers in hun tweede loopbaanhelft",
-                "Career conversation with employees in the second half of their career",
-                "Bespreek het menu: hetzelfde werk, minder uren, lichter werk of ander werk "
-                "(report 7.2 advies 4).",
-                "Discuss the menu: same work, fewer hours, lighter work or other work "
-                "(report 7.2 advice 4).",
-                tuple(r.row for r in second),
-            )
-        )
-    items.append(
-        PlanItem(
-            StepKind.INCENTIVE,
-            "Steun voor opleiding en advies",
-            "Support for training and advice",
-            "Voor opleiding en advies bestaan steunmaatregelen, zoals de KMO-portefeuille. Of "
-            "je organisatie er recht op heeft en hoeveel, vult de rechtenmodule aan.",
-            "Support exists for training and advice, such as the KMO-portefeuille. Whether "
-            "your organisation is entitled, and to how much, is filled in by the rights module.",
-            hook=SuggestionKind.INCENTIVES,
-        )
-    )
+        items.append(_item(StepKind.DISCUSS, "second_half", tuple(r.row for r in second)))
+    items.append(_item(StepKind.INCENTIVE, "support", hook=SuggestionKind.INCENTIVES))
     return items
+
+
+def _item(
+    kind: StepKind,
+    key: str,
+    rows: tuple[int, ...] = (),
+    skills: tuple[SkillRef, ...] = (),
+    hook: str = "",
+    **params: int,
+) -> PlanItem:
+    """Plan item with the texts ``check.org_plan.<key>.title`` and ``….detail``."""
+    return PlanItem(
+        kind,
+        message(f"check.org_plan.{key}.title"),
+        message(f"check.org_plan.{key}.detail", **params),
+        rows,
+        skills,
+        hook,
+    )
 
 
 def organisation_check(

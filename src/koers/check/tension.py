@@ -16,35 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from koers.check.model import TensionFigure
-
-MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from koers.messages import Message, message
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +29,12 @@ class TensionCount:
     vacancies: int | None
 
 
-def period_words(period: str, lang: str = "nl") -> str:
-    """``2021-04`` → ``april 2021`` (Dutch) or ``April 2021``; other labels are kept as given."""
+def period_message(period: str) -> Message | str:
+    """``2021-04`` → the month and year as a catalogue message (``check.month.4``: "april 2021"
+    in Dutch, "April 2021" in English); other labels are kept as given."""
     year, _, month = period.partition("-")
     if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12:
-        names = MONTHS_NL if lang == "nl" else MONTHS_EN
-        return f"{names[int(month) - 1]} {year}"
+        return message(f"check.month.{int(month)}", year=year)
     return period
 
 
@@ -75,8 +47,7 @@ def latest_period(counts: Iterable[TensionCount]) -> str | None:
 def tension_by_occupation(
     counts: Sequence[TensionCount],
     matches: Mapping[str, Sequence[str]],
-    source_nl: str,
-    source_en: str,
+    source: Message,
     period: str | None = None,
 ) -> dict[str, TensionFigure]:
     """ESCO occupation URI → its tension figure in ``period`` (default: the latest).
@@ -84,7 +55,7 @@ def tension_by_occupation(
     Args:
         counts: the tension table's rows.
         matches: VDAB title → the ESCO occupation URIs it maps to (empty = unmapped).
-        source_nl / source_en: the source in words, with the period (shown to citizens).
+        source: the source with the period (shown to citizens), as a catalogue message.
         period: the period to use; None = :func:`latest_period`.
 
     Returns:
@@ -108,8 +79,7 @@ def tension_by_occupation(
             vacancies=vacancies,
             period=chosen,
             titles=tuple(titles),
-            source_nl=source_nl,
-            source_en=source_en,
+            source=source,
         )
         for uri, (jobseekers, vacancies, titles) in pooled.items()
     }
@@ -118,6 +88,6 @@ def tension_by_occupation(
 __all__ = [
     "TensionCount",
     "latest_period",
-    "period_words",
+    "period_message",
     "tension_by_occupation",
 ]

@@ -12,6 +12,7 @@ import typer
 from koers.check import CitizenCheck, OrganisationCheck, to_jsonable
 from koers.cli._common import OutputFormat, emit_json, handles_errors
 from koers.cli._context import services
+from koers.i18n import languages, translate, translate_all, translate_message
 from koers.services.check import CheckService
 from koers.services.portfolio import PortfolioService
 
@@ -71,15 +72,21 @@ def citizen(
     data = portfolios.read(_read(portfolio), portfolio.name, lang)
     result = checks.citizen(data, lang, _date(as_of), current, target or None)
     if output is OutputFormat.JSON:
-        emit_json(to_jsonable(result))
+        emit_json(to_jsonable(result, translate_message))
         return
     _print_citizen(result, lang)
 
 
+def _text_language(lang: str) -> str:
+    """The catalogue language of the text output: one without a catalogue reads English, as
+    the taxonomy labels do."""
+    return lang if lang in languages() else "en"
+
+
 def _print_citizen(result: CitizenCheck, lang: str) -> None:
-    nl = lang == "nl"
+    lang = _text_language(lang)
     if result.sample:
-        typer.echo("VOORBEELD: fictieve demoburger." if nl else "SAMPLE: fictitious citizen.")
+        typer.echo(translate("check.cli.sample", lang))
     for note in result.notes:
         typer.echo(f"note: {note}")
     for fit in result.fits:
@@ -92,23 +99,22 @@ def _print_citizen(result: CitizenCheck, lang: str) -> None:
         typer.echo(f"  outlook: {outlook}")
         tension = fit.forecast.tension
         if tension is not None:
-            source = tension.source_nl if nl else tension.source_en
+            source = translate_message(tension.source, lang)
             typer.echo(f"  tension: {tension.ratio:.2f} jobseekers per vacancy ({source})")
         else:
             typer.echo("  tension: unknown")
-    typer.echo("\nWaarschuwingslampjes:" if nl else "\nWarning lights:")
+    typer.echo("\n" + translate("check.cli.lights", lang))
     for w in result.warnings:
-        typer.echo(f"  [{w.level.value}] {w.reason_nl if nl else w.reason_en}")
+        typer.echo(f"  [{w.level.value}] {translate_message(w.reason, lang)}")
     if not result.warnings:
         typer.echo("  —")
     for a in result.answers:
-        typer.echo(
-            f"\n{a.question_nl if nl else a.question_en}\n  {a.answer_nl if nl else a.answer_en}"
-        )
-    typer.echo("\nActieplan:" if nl else "\nAction plan:")
+        question, answer = translate_message(a.question, lang), translate_all(a.answer, lang, " ")
+        typer.echo(f"\n{question}\n  {answer}")
+    typer.echo("\n" + translate("check.cli.plan", lang))
     for s in result.plan:
         hook = "" if not s.hook or s.hook_available else f"  ({s.hook}: not available yet)"
-        typer.echo(f"  {s.order}. {s.title_nl if nl else s.title_en}{hook}")
+        typer.echo(f"  {s.order}. {translate_message(s.title, lang)}{hook}")
 
 
 @app.command("organisation")
@@ -125,13 +131,13 @@ def organisation(
     checks, _ = _services()
     result = checks.organisation(_read(workforce), workforce.name, lang, _date(as_of))
     if output is OutputFormat.JSON:
-        emit_json(to_jsonable(result))
+        emit_json(to_jsonable(result, translate_message))
         return
     _print_organisation(result, lang)
 
 
 def _print_organisation(result: OrganisationCheck, lang: str) -> None:
-    nl = lang == "nl"
+    lang = _text_language(lang)
     for note in result.notes:
         typer.echo(f"note: {note}")
     score = "—" if result.score.value is None else f"{result.score.value:.1f}/100"
@@ -149,7 +155,7 @@ def _print_organisation(result: OrganisationCheck, lang: str) -> None:
         )
     typer.echo("\nPlan:")
     for item in result.plan:
-        typer.echo(f"  - {item.title_nl if nl else item.title_en}")
+        typer.echo(f"  - {translate_message(item.title, lang)}")
 
 
 @app.command("template")

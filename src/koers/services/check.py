@@ -39,12 +39,13 @@ from koers.check import (
     WorkforceRow,
     citizen_check,
     organisation_check,
-    period_words,
+    period_message,
     read_workforce,
     tension_by_occupation,
 )
 from koers.check.tension import latest_period
 from koers.errors import KoersError
+from koers.messages import Message, message
 from koers.portfolio import Portfolio, Preferences
 from koers.services.background import BackgroundWork
 from koers.services.forecast import ForecastService
@@ -200,6 +201,14 @@ def report_table_numbers(directory: Path) -> dict[str, str]:
     return out
 
 
+def report_source(table: str | None, period: str) -> Message:
+    """The source of a figure from the report's tables: "VDAB via rapport, tabel 1, april 2021"
+    (without a known table number: "VDAB via rapport, april 2021")."""
+    if table:
+        return message("check.source.report_table", table=table, period=period_message(period))
+    return message("check.source.report", period=period_message(period))
+
+
 def report_tension(service: Any) -> dict[str, TensionFigure]:
     """The report's tension tables (VDAB counts, Tables 1–2) → figure per ESCO occupation.
 
@@ -227,18 +236,10 @@ def report_tension(service: Any) -> dict[str, TensionFigure]:
     period = latest_period(counts)
     if period is None:
         return {}
-    table = report_table_numbers(REPORT_TENSION).get(period)
-    source_nl = "VDAB via rapport, " + (f"tabel {table}, " if table else "")
-    source_en = "VDAB via the report, " + (f"Table {table}, " if table else "")
+    source = report_source(report_table_numbers(REPORT_TENSION).get(period), period)
     titles = list(dict.fromkeys(c.title for c in counts if c.period == period and c.vacancies))
     matches = {m.title: m.uris for m in service.map_report_titles(titles)}
-    figures = tension_by_occupation(
-        counts,
-        matches,
-        source_nl + period_words(period, "nl"),
-        source_en + period_words(period, "en"),
-        period,
-    )
+    figures = tension_by_occupation(counts, matches, source, period)
     log.info(
         "check.tension_mapped",
         extra={"fields": {"titles": len(titles), "occupations": len(figures)}},

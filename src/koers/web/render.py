@@ -4,13 +4,16 @@ Every template has ``csrf_field(request)`` (the hidden CSRF input of a POST form
 ``signed_in(request)`` (the signed-in account or ``None``) as globals.
 
 Templates translate with the Jinja2 i18n extension (``_()``, ``gettext()``, ``{% trans %}``;
-``t()`` is the same function under its older name). The templates object is shared by every
-request, so no language is installed on it: the installed callables read the language of the
-template being rendered (its ``lang`` variable) and look it up in ``koers.i18n``.
+``t()`` is the same function under its older name); ``tm(message)`` puts a domain
+:class:`~koers.messages.Message` (or a paragraph of them) in words. The templates object is
+shared by every request, so no language is installed on it: the installed callables read the
+language of the template being rendered (its ``lang`` variable) and look it up in
+``koers.i18n``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
@@ -24,7 +27,8 @@ from markupsafe import Markup, escape
 
 from koers.http.deps import get_settings
 from koers.http.security import CSRF_FIELD, csrf_token, current_account
-from koers.i18n import FALLBACK, catalogues, languages, translate
+from koers.i18n import FALLBACK, catalogues, languages, translate, translate_all
+from koers.messages import Message
 
 LANG_COOKIE = "koers_lang"
 
@@ -53,6 +57,18 @@ templates.env.install_gettext_callables(  # type: ignore[attr-defined]
     gettext=_gettext, ngettext=_ngettext, newstyle=True
 )
 templates.env.globals["t"] = templates.env.globals["gettext"]
+
+
+@pass_context
+def _message(context: Context, text: Message | Sequence[Message], separator: str = " ") -> str:
+    """A domain message in the page's language; several (the sentences of an answer) are one
+    paragraph."""
+    lang = context.get("lang") or FALLBACK
+    messages = (text,) if isinstance(text, Message) else text
+    return _escaped(context, translate_all(messages, lang, separator))
+
+
+templates.env.globals["tm"] = _message
 
 
 def csrf_field(request: Request) -> Markup:

@@ -10,15 +10,16 @@ from __future__ import annotations
 import json
 from datetime import date
 from importlib import resources
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import Response
 
 from koers.api.schemas.check import CitizenCheckIn, CitizenCheckOut, OrganisationCheckOut
-from koers.check import CitizenCheck, OrganisationCheck
+from koers.check import to_jsonable
 from koers.http.deps import CheckDep, PortfolioDep
 from koers.http.uploads import read_upload
+from koers.i18n import translate_message
 from koers.portfolio import parse_portfolio
 from koers.services.check import MAX_WORKFORCE_BYTES
 
@@ -26,11 +27,12 @@ router = APIRouter(prefix="/api/v1/check", tags=["check"])
 
 
 @router.post("/citizen", response_model=CitizenCheckOut)
-def citizen(body: CitizenCheckIn, checks: CheckDep, portfolios: PortfolioDep) -> CitizenCheck:
+def citizen(body: CitizenCheckIn, checks: CheckDep, portfolios: PortfolioDep) -> dict[str, Any]:
     """Fit with current and target occupations, forecast position, warning lights, answers to
     the report's questions and an action plan. Without a loaded forecast, outlooks are null."""
     portfolio = parse_portfolio(json.dumps(body.portfolio), "portfolio")
-    return checks.citizen(portfolio, body.lang, body.as_of, body.current, body.targets)
+    result = checks.citizen(portfolio, body.lang, body.as_of, body.current, body.targets)
+    return to_jsonable(result, translate_message)  # type: ignore[no-any-return]
 
 
 @router.post("/organisation", response_model=OrganisationCheckOut)
@@ -39,12 +41,13 @@ async def organisation(
     workforce: Annotated[UploadFile, File(description="CSV (, or ;) or Parquet workforce file.")],
     lang: Annotated[Literal["nl", "en"], Form()] = "nl",
     as_of: Annotated[date | None, Form()] = None,
-) -> OrganisationCheck:
+) -> dict[str, Any]:
     """Per row: fit, exposure to declining demand, skills to build, internal moves, career
     options 45+; for the organisation: a future-proof score and an employability plan.
     Every row is checked first; any problem returns 422 listing all problems by row."""
     data = await read_upload(workforce, MAX_WORKFORCE_BYTES)
-    return checks.organisation(data, workforce.filename or "workforce", lang, as_of)
+    result = checks.organisation(data, workforce.filename or "workforce", lang, as_of)
+    return to_jsonable(result, translate_message)  # type: ignore[no-any-return]
 
 
 @router.get(

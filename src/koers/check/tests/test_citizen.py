@@ -16,6 +16,7 @@ from koers.check import (
     to_jsonable,
 )
 from koers.check.tests.fakes import CLERK, FakeForecast, FakeSuggester, catalogue
+from koers.i18n import translate_all, translate_message
 from koers.portfolio import HistoryEntry, HistoryKind, PortfolioInvalid
 from koers.portfolio.tests.fixtures import CARE, NURSE, TODAY, demo, skill
 
@@ -47,7 +48,7 @@ def test_without_forecast_nothing_is_made_up() -> None:
     assert all(f.forecast.outlook is None and f.forecast.tension_ratio is None for f in result.fits)
     assert all(f.forecast.shortage is None for f in result.fits)
     market = next(a for a in result.answers if a.key == "labour_market")
-    assert "geen prognoses" in market.answer_nl
+    assert "geen prognoses" in translate_all(market.answer, "nl")
     assert not any(w.code.startswith("declining") for w in result.warnings)
     assert result.notes and "No forecast" in result.notes[0]
 
@@ -56,12 +57,14 @@ def test_declining_occupation_lights_red_and_answers_mention_it() -> None:
     result = citizen_check(demo(), catalogue(), FakeForecast({NURSE}), TODAY)
     red = [w for w in result.warnings if w.level is Light.RED]
     assert [w.code for w in red] == ["declining_occupation"]
-    assert "daalt" in red[0].reason_nl
+    assert "daalt" in translate_message(red[0].reason, "nl")
     codes = {w.code for w in result.warnings}
     assert "declining_skills" in codes  # skill 1 declines in the fake forecast
     assert any(s.kind is StepKind.CAREER_STEP for s in result.plan)
     market = next(a for a in result.answers if a.key == "labour_market")
-    assert "knelpuntberoep" in market.answer_nl  # the fake marks the care target as shortage
+    assert "knelpuntberoep" in translate_all(
+        market.answer, "nl"
+    )  # the fake marks the care target as shortage
 
 
 def test_long_tenure_no_learning_and_single_field() -> None:
@@ -79,7 +82,7 @@ def test_long_tenure_no_learning_and_single_field() -> None:
     codes = {w.code for w in result.warnings}
     assert {"long_tenure", "no_recent_learning", "single_field_career"} <= codes
     tenure = next(w for w in result.warnings if w.code == "long_tenure")
-    assert "31 jaar" in tenure.reason_nl
+    assert "31 jaar" in translate_message(tenure.reason, "nl")
     # plan: career step first among hooks, a guidance step since ≥ 2 lights
     kinds = [s.kind for s in result.plan]
     assert StepKind.GUIDANCE in kinds

@@ -20,6 +20,7 @@ from koers.check import (
     to_jsonable,
 )
 from koers.check.tests.fakes import CLERK, WAREHOUSE, FakeForecast, FakeSuggester, catalogue
+from koers.i18n import translate_message
 from koers.portfolio.tests.fixtures import CARE, NURSE, skill
 
 TODAY = date(2026, 6, 1)
@@ -135,7 +136,7 @@ def test_organisation_check_without_forecast() -> None:
         "lighter_work",
         "work_elsewhere",
     ]
-    assert "38 uur" in e1.career_options[1].detail_nl
+    assert "38 uur" in translate_message(e1.career_options[1].detail, "nl")
     assert not e2.second_half and not e2.career_options
     score = result.score
     assert score.partial
@@ -143,10 +144,10 @@ def test_organisation_check_without_forecast() -> None:
     mobility = sum(r.headcount for r in result.rows if r.moves) / 5
     expected = 100 * (0.4 * fit + 0.2 * mobility) / 0.6
     assert score.value == pytest.approx(expected, abs=0.1)
-    kinds = [p.title_en for p in result.plan]
+    kinds = [translate_message(p.title, "en") for p in result.plan]
     assert "Training for the missing skills" in kinds
-    assert any("KMO-portefeuille" in p.detail_nl for p in result.plan)
-    assert any("second half" in p.title_en for p in result.plan)
+    assert any("KMO-portefeuille" in translate_message(p.detail, "nl") for p in result.plan)
+    assert any("second half" in title for title in kinds)
     payload = to_jsonable(result)
     assert payload["score"]["components"][1]["value"] is None
 
