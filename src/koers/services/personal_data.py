@@ -42,6 +42,7 @@ from koers.services.accounts import AccountService
 from koers.services.consent import grantee_name
 from koers.services.portfolio import PortfolioService
 from koers.services.sessions import SessionService
+from koers.store.personal_data import ACCOUNT
 from koers.store.repositories.accounts import (
     AccountRepository,
     AuditLog,
@@ -53,10 +54,6 @@ log = logging.getLogger(__name__)
 
 ERASE_CONFIRMATION = "VERWIJDER"
 """What a citizen types (web) or sends (API ``confirm``) to erase the account."""
-
-CORE_SECTION = "account"
-"""The part of a person's data that this service exports and erases itself (the tables of the
-accounts core); domain sections carry other names."""
 
 
 class PersonalDataSection(Protocol):
@@ -162,10 +159,11 @@ class PersonalDataService:
             sessions: for the failed-login counts that erasure removes.
             gate: the one door to someone else's personal data.
             portfolios: the portfolio service, whose ELM export is the Europass document.
-            sections: every domain's part of a person's data (names unique, not ``account``).
+            sections: every domain's part of a person's data (names unique; ``account`` is
+                the accounts core, which this service covers itself).
         """
         names = [s.name for s in sections]
-        if len(set(names)) != len(names) or CORE_SECTION in names:
+        if len(set(names)) != len(names) or ACCOUNT in names:
             raise ValueError(f"personal-data section names must be unique: {names}")
         self.accounts = accounts
         self.sessions = sessions
