@@ -7,8 +7,10 @@ replace a part by handing it to :func:`build_services` (or through FastAPI's
 ``dependency_overrides``), never by writing to ``app.state``.
 
 Who may see which personal data, and how export and erasure reach every table that holds it,
-is decided here too: :func:`build_services` hands the accounts service the personal-data
-sections of every domain (``PERSONAL_DATA_SECTIONS``).
+is decided here too: :func:`build_services` builds the one personal-data gate and hands the
+personal-data service the section of every domain that stores a person's data
+(:func:`personal_data_sections`; ``tests/access/test_personal_data_coverage.py`` checks that
+they cover every table that holds personal data).
 """
 
 from __future__ import annotations
@@ -16,18 +18,34 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from argon2 import PasswordHasher
+
 from koers.check import ActionPlanRegistry, ForecastSource
 from koers.config import Settings
 from koers.portfolio.ports import SkillFinder
 from koers.services.accounts import AccountService
 from koers.services.audit import AuditRetentionService
 from koers.services.check import CheckService
+from koers.services.consent import ConsentService
 from koers.services.extraction import ExtractionService
 from koers.services.forecast import ForecastService
 from koers.services.oidc import OidcClient
-from koers.services.portfolio import PortfolioService
+from koers.services.personal_data import (
+    PersonalDataSection,
+    PersonalDataService,
+    personal_data_gate,
+)
+from koers.services.portfolio import PortfolioSection, PortfolioService
+from koers.services.sessions import SessionService
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
+from koers.store.repositories.accounts import Clock, utcnow
+
+
+def personal_data_sections() -> list[PersonalDataSection]:
+    """Every domain's part of a person's data: a domain that stores personal data adds its
+    section here, or the coverage test fails."""
+    return [PortfolioSection()]
 
 
 @dataclass(frozen=True)
@@ -41,6 +59,9 @@ class Services:
     forecasts: ForecastService
     checks: CheckService
     accounts: AccountService
+    sessions: SessionService
+    consents: ConsentService
+    personal_data: PersonalDataService
     portfolios: PortfolioService
     audit: AuditRetentionService
     oidc: OidcClient
@@ -63,7 +84,8 @@ def build_services(
     outlooks: ForecastSource | None = None,
     finder: SkillFinder | None = None,
     extraction: ExtractionService | None = None,
-    accounts: AccountService | None = None,
+    clock: Clock = utcnow,
+    hasher: PasswordHasher | None = None,
     oidc: OidcClient | None = None,
 ) -> Services:
     """Every service, wired once. Nothing connects or starts a thread here.
@@ -75,7 +97,8 @@ def build_services(
             (tests and benchmarks).
         finder: the CV skill finder instead of one over ``extraction`` (tests).
         extraction: the skill extraction service (tests hand in one with a fake encoder).
-        accounts: the accounts service (tests hand in one with a fast password hasher).
+        clock: the time of the account-side services (tests hand in a fake one).
+        hasher: the password hasher (tests hand in one with cheap argon2id parameters).
         oidc: the OpenID Connect client (tests hand in one with a fake issuer).
     """
     database = database or Database.from_settings(settings)
@@ -85,9 +108,11 @@ def build_services(
     # Recommenders, rights and programmes register their suggesters for the action plans here.
     suggesters = ActionPlanRegistry()
     checks = CheckService(taxonomy, forecast=outlooks, suggesters=suggesters, forecasts=forecasts)
-    accounts = accounts or AccountService(database, settings)
+    accounts = AccountService(database, settings, clock=clock, hasher=hasher)
+    sessions = SessionService(accounts)
+    gate = personal_data_gate(accounts)
     portfolios = PortfolioService(
-        database, checks, gate=accounts.gate, extraction=extraction, finder=finder
+        database, checks, gate=gate, extraction=extraction, finder=finder, clock=clock
     )
     return Services(
         settings=settings,
@@ -97,6 +122,11 @@ def build_services(
         forecasts=forecasts,
         checks=checks,
         accounts=accounts,
+        sessions=sessions,
+        consents=ConsentService(accounts),
+        personal_data=PersonalDataService(
+            accounts, sessions, gate, portfolios, sections=personal_data_sections()
+        ),
         portfolios=portfolios,
         audit=AuditRetentionService(database, settings),
         oidc=oidc or OidcClient(settings),

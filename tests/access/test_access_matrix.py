@@ -120,7 +120,7 @@ def cast(
     now = datetime.now(UTC)
     owners = {}
     for index, state in enumerate(STATES):
-        owner = world.service.register(
+        owner = world.accounts.register(
             f"owner{index}@test.koers.example", "Owner wachtwoord 2026", f"Owner {index}"
         )
         owners[state] = owner.id

@@ -9,8 +9,12 @@ from datetime import datetime
 from argon2 import PasswordHasher
 
 from koers.access import Account, Organisation, OrganisationKind, Role
+from koers.bootstrap import Services, build_services
 from koers.config import Settings
 from koers.services.accounts import AccountService
+from koers.services.consent import ConsentService
+from koers.services.personal_data import PersonalDataService
+from koers.services.sessions import SessionService
 from koers.store.db import Database
 from koers.store.repositories.accounts import utcnow
 
@@ -22,7 +26,9 @@ PASSWORD = "Test wachtwoord 2026!"
 
 @dataclass
 class World:
-    service: AccountService
+    services: Services
+    """Built by the composition root, so a test app (``create_app(services=...)``) shares the
+    world's clock, password hasher and refused-reads throttle."""
     citizen: Account
     citizen2: Account
     coach: Account
@@ -36,11 +42,28 @@ class World:
     org_b: Organisation
     provider_org: Organisation
 
+    @property
+    def accounts(self) -> AccountService:
+        return self.services.accounts
+
+    @property
+    def sessions(self) -> SessionService:
+        return self.services.sessions
+
+    @property
+    def consents(self) -> ConsentService:
+        return self.services.consents
+
+    @property
+    def personal_data(self) -> PersonalDataService:
+        return self.services.personal_data
+
 
 def build_world(
     database: Database, settings: Settings, clock: Callable[[], datetime] = utcnow
 ) -> World:
-    service = AccountService(database, settings, clock=clock, hasher=FAST_HASHER)
+    services = build_services(settings, database, clock=clock, hasher=FAST_HASHER)
+    service = services.accounts
 
     def person(local: str, name: str, role: Role) -> Account:
         return service.register(f"{local}@test.koers.example", PASSWORD, name, role)
@@ -55,7 +78,7 @@ def build_world(
     service.add_member(employer_b.id, org_b.id)
     service.add_member(provider.id, provider_org.id)
     return World(
-        service=service,
+        services=services,
         citizen=person("an.peeters", "An Peeters", Role.CITIZEN),
         citizen2=person("bert.claes", "Bert Claes", Role.CITIZEN),
         coach=person("coach.carla", "Carla Coach", Role.COACH),

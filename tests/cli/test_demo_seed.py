@@ -10,6 +10,7 @@ from koers.cli.demo import DEMO_DOMAIN, seed, seed_portfolio
 from koers.config import Settings
 from koers.services.accounts import AccountService
 from koers.services.check import CheckService
+from koers.services.consent import ConsentService
 from koers.services.portfolio import PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
@@ -24,7 +25,7 @@ def test_demo_citizen_gets_the_sample_portfolio_once(
     shutil.copy(source, tmp_path / "copy.sqlite3")  # keep the shared database free of demo users
     database = Database(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
     accounts = AccountService(database, Settings(data_dir=tmp_path), hasher=FAST_HASHER)
-    seed(accounts, "test", "Demo wachtwoord 2026")
+    seed(accounts, ConsentService(accounts), "test", "Demo wachtwoord 2026")
     portfolios = PortfolioService(database, CheckService(TaxonomyService(database)))
     assert seed_portfolio(accounts, portfolios) is True
     assert seed_portfolio(accounts, portfolios) is False  # a second seed keeps the stored one
@@ -40,7 +41,7 @@ def test_demo_citizen_gets_the_sample_portfolio_once(
 def test_no_portfolio_without_taxonomy(tmp_path: Path) -> None:
     database = Database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     accounts = AccountService(database, Settings(data_dir=tmp_path), hasher=FAST_HASHER)
-    seed(accounts, "test", "Demo wachtwoord 2026")
+    seed(accounts, ConsentService(accounts), "test", "Demo wachtwoord 2026")
     portfolios = PortfolioService(database, CheckService(TaxonomyService(database)))
     assert seed_portfolio(accounts, portfolios) is False
     database.dispose()

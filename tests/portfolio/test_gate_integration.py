@@ -8,12 +8,9 @@ from pathlib import Path
 import pytest
 
 from koers.access import ConsentRequired, GranteeKind, Purpose, Resource, Role
+from koers.bootstrap import build_services
 from koers.config import Settings
 from koers.portfolio.tests.fixtures import demo
-from koers.services.accounts import AccountService
-from koers.services.check import CheckService
-from koers.services.portfolio import PortfolioService
-from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
 from koers.store.migrate import upgrade
 
@@ -35,20 +32,20 @@ def test_coach_reads_only_with_consent_and_it_is_audited(tmp_path: Path) -> None
     database = Database(f"sqlite:///{tmp_path / 'k.sqlite3'}")
     upgrade(database)
     settings = Settings(data_dir=tmp_path, environment="test")
-    accounts = AccountService(database, settings)
+    services = build_services(settings, database)
+    accounts = services.accounts
     citizen = accounts.register("burger@example.org", "een lang wachtwoord 123", "Burger")
     coach = accounts.register(
         "coach@example.org", "een lang wachtwoord 456", "Coach", role=Role.COACH
     )
-    checks = CheckService(TaxonomyService(database))
-    service = PortfolioService(database, checks)
+    service = services.portfolios
     service.catalogue = lambda lang="nl": AnyCatalogue()  # type: ignore[method-assign,assignment,return-value]
     stored = service.create(citizen.id, demo())
     route = "/tests/portfolio"
     assert service.load(stored.id, citizen.actor(), Purpose.SELF, route).portfolio == demo()
     with pytest.raises(ConsentRequired):
         service.load(stored.id, coach.actor(), Purpose.COACHING, route)
-    accounts.grant_consent(
+    services.consents.grant_consent(
         citizen,
         GranteeKind.USER,
         "coach@example.org",
@@ -57,7 +54,7 @@ def test_coach_reads_only_with_consent_and_it_is_audited(tmp_path: Path) -> None
         route,
     )
     assert service.load(stored.id, coach.actor(), Purpose.COACHING, route).portfolio == demo()
-    audit = accounts.audit_about(citizen.actor(), citizen.id, route)
+    audit = services.personal_data.audit_about(citizen.actor(), citizen.id, route)
     rows = [a.entry for a in audit if a.entry.resource is Resource.PORTFOLIO]
     assert [r.allowed for r in rows] == [True, False]  # newest first: allowed, then refused
     assert all(r.actor_id == coach.id for r in rows)

@@ -37,7 +37,7 @@ def client_with_portfolio(web: Web) -> tuple[Account, str]:
 
 def grant(web: Web, citizen: Account, coach_email: str, parts: list[Resource]) -> None:
     until = date.today() + timedelta(days=30)
-    web.accounts.grant_consent(citizen, GranteeKind.USER, coach_email, parts, until, "/tests")
+    web.consents.grant_consent(citizen, GranteeKind.USER, coach_email, parts, until, "/tests")
 
 
 def test_coach_with_consent_sees_client_and_skills(web: Web) -> None:
@@ -89,7 +89,7 @@ def test_coach_without_consent_gets_403_and_refusal_is_audited(web: Web) -> None
     assert page.headers["content-type"].startswith("text/html")
     assert label not in page.text
 
-    audit = web.accounts.audit_about(citizen.actor(), citizen.id, "/tests")
+    audit = web.personal_data.audit_about(citizen.actor(), citizen.id, "/tests")
     refused = [
         a.entry
         for a in audit

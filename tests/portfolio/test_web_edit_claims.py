@@ -35,7 +35,7 @@ def site(sqlite_loaded: Database, tmp_path_factory: pytest.TempPathFactory) -> I
     settings = Settings(data_dir=tmp_path_factory.mktemp("edit-claims"), environment="test")
     services = build_services(settings, sqlite_loaded)
     app = create_app(services=services)
-    yield Web(TestClient(app), services.portfolios, services.accounts)
+    yield Web(TestClient(app), services)
 
 
 def sign_up(site: Web) -> tuple[Account, TestClient]:

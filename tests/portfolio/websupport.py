@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from fastapi.testclient import TestClient
 
 from koers.app import create_app
-from koers.bootstrap import build_services
+from koers.bootstrap import Services, build_services
 from koers.config import Settings
 from koers.portfolio.ports import SkillFinder
 from koers.services.accounts import AccountService
+from koers.services.consent import ConsentService
+from koers.services.personal_data import PersonalDataService
 from koers.services.portfolio import PortfolioService
 from koers.store.db import Database
 
@@ -18,8 +20,23 @@ from koers.store.db import Database
 @dataclass
 class Web:
     client: TestClient
-    portfolios: PortfolioService
-    accounts: AccountService
+    services: Services
+
+    @property
+    def portfolios(self) -> PortfolioService:
+        return self.services.portfolios
+
+    @property
+    def accounts(self) -> AccountService:
+        return self.services.accounts
+
+    @property
+    def consents(self) -> ConsentService:
+        return self.services.consents
+
+    @property
+    def personal_data(self) -> PersonalDataService:
+        return self.services.personal_data
 
 
 def make_web(database: Database, settings: Settings, finder: SkillFinder | None = None) -> Web:
@@ -27,4 +44,4 @@ def make_web(database: Database, settings: Settings, finder: SkillFinder | None 
     when none is given, so the tests never build the real extractor by accident)."""
     services = build_services(settings, database, finder=finder)
     app = create_app(services=services)
-    return Web(TestClient(app), services.portfolios, services.accounts)
+    return Web(TestClient(app), services)

@@ -10,7 +10,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from koers.app import create_app
-from koers.bootstrap import build_services
 from koers.config import Settings
 from koers.store.db import Database
 from koers.store.migrate import upgrade
@@ -34,7 +33,7 @@ def world(app_db: Database, settings: Settings) -> World:
 
 @pytest.fixture()
 def app(app_db: Database, settings: Settings, world: World):  # type: ignore[no-untyped-def]
-    return create_app(services=build_services(settings, app_db, accounts=world.service))
+    return create_app(services=world.services)
 
 
 @pytest.fixture()

@@ -31,7 +31,7 @@ PAYLOADS = SQLI + XSS
 
 
 def _counts(world: World) -> tuple[int, int]:
-    with world.service.database.session() as session:
+    with world.accounts.database.session() as session:
         return (
             int(session.scalar(select(func.count()).select_from(UserRow)) or 0),
             int(session.scalar(select(func.count()).select_from(ConsentRow)) or 0),
@@ -118,7 +118,7 @@ def test_registration_form_and_api(app, world: World, payload: str) -> None:  # 
 
 def test_a_hostile_display_name_is_stored_as_text_and_shown_escaped(app, world: World) -> None:  # type: ignore[no-untyped-def]
     evil = "<script>alert('koers')</script>"
-    coach = world.service.register(
+    coach = world.accounts.register(
         "evil.coach@test.koers.example", PASSWORD, evil, world.coach.role
     )
     citizen = new_client(app)
@@ -242,4 +242,4 @@ def test_erase_form(app, world: World, payload: str) -> None:  # type: ignore[no
     )
     _clean(response, payload)
     assert response.status_code == 422
-    assert world.service.get(world.citizen.id).email == world.citizen.email
+    assert world.accounts.get(world.citizen.id).email == world.citizen.email

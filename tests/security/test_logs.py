@@ -58,9 +58,9 @@ def test_no_email_name_password_or_token_in_logs(
         json={"email": "onbekend.persoon@test.koers.example", "password": "verkeerd wachtwoord"},
     )
     web_login(client, email)
-    me = world.service.find_by_email(email)
+    me = world.accounts.find_by_email(email)
     assert me is not None
-    consent = world.service.grant_consent(
+    consent = world.consents.grant_consent(
         me,
         GranteeKind.USER,
         world.coach.email,
@@ -74,7 +74,7 @@ def test_no_email_name_password_or_token_in_logs(
     coach = new_client(app)
     api_login(coach, world.coach.email)
     coach.get(f"/api/v1/accounts/{me.id}/contact", params={"purpose": "coaching"})
-    world.service.withdraw_consent(me, consent.id, "test")
+    world.consents.withdraw_consent(me, consent.id, "test")
     client.get("/api/v1/me/export")
     client.get("/mijn-gegevens/wie-keek")
     token = form_token(client, "/mijn-gegevens/verwijderen")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -9,7 +10,6 @@ from fastapi.testclient import TestClient
 from joserfc.jwk import RSAKey
 
 from koers.app import create_app
-from koers.bootstrap import build_services
 from koers.http.security import SESSION_COOKIE
 from koers.services.oidc import OidcClient, OidcError, pkce_challenge
 from tests.access.world import World
@@ -32,7 +32,7 @@ def oidc_app(app_db, settings, world: World, issuer: FakeIssuer):  # type: ignor
     )
     http = TestClient(issuer.app(), base_url=ISSUER)
     oidc = OidcClient(settings, http=http)
-    return create_app(services=build_services(settings, app_db, accounts=world.service, oidc=oidc))
+    return create_app(services=replace(world.services, settings=settings, oidc=oidc))
 
 
 def _round_trip(app, issuer: FakeIssuer, tamper_state: bool = False):  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from koers.cli.main import app as cli
 from koers.config import Settings
 from koers.errors import Forbidden
 from koers.services.accounts import AccountService
+from koers.services.consent import ConsentService
 from tests.access.world import FAST_HASHER, World
 from tests.security.conftest import new_client, web_login
 
@@ -86,7 +87,7 @@ def test_web_erasure_signs_out(app, world: World) -> None:  # type: ignore[no-un
     assert response.status_code == 200
     assert "Je account is verwijderd" in response.text
     assert client.get("/api/v1/accounts/me").status_code == 401
-    assert world.service.find_by_email(world.citizen.email) is None
+    assert world.accounts.find_by_email(world.citizen.email) is None
 
 
 @pytest.fixture()
@@ -145,5 +146,5 @@ def test_demo_seed_refuses_production(tmp_path) -> None:  # type: ignore[no-unty
     database = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
     service = AccountService(database, Settings(data_dir=tmp_path), hasher=FAST_HASHER)
     with pytest.raises(Forbidden):
-        seed(service, "production")
+        seed(service, ConsentService(service), "production")
     assert service.users() == []

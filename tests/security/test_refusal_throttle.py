@@ -46,7 +46,7 @@ def coach_entries(database: Database, coach_id: str) -> list[tuple[str, bool, st
 
 
 def grant(world: World, coach_email: str, until: date) -> None:
-    world.service.grant_consent(
+    world.consents.grant_consent(
         world.citizen, GranteeKind.USER, coach_email, [Resource.CONTACT], until, ROUTE
     )
 
@@ -56,7 +56,7 @@ def test_probing_coach_is_stopped_with_one_audit_entry_per_episode(
 ) -> None:
     clock = Clock()
     world = build_world(app_db, settings, clock=clock)
-    service, coach = world.service, world.coach.actor()
+    service, coach = world.personal_data, world.coach.actor()
     limit = settings.refused_reads_max
     assert limit == 20  # the default under test; more ids than that are probed below
     probed = [secrets.token_hex(16) for _ in range(25)]
@@ -119,7 +119,7 @@ def test_refusals_spread_over_more_than_the_window_do_not_stop(
     for _ in range(3 * settings.refused_reads_max):
         clock.now += spacing + timedelta(seconds=1)
         with pytest.raises(ConsentRequired):
-            world.service.contact_of(
+            world.personal_data.contact_of(
                 world.employer_a.actor(), secrets.token_hex(16), Purpose.EMPLOYABILITY, ROUTE
             )
 

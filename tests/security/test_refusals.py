@@ -16,16 +16,16 @@ from tests.security.conftest import api_login, new_client
 def _give_coach_and_org_a(world: World) -> None:
     until = date.today() + timedelta(days=30)
     parts = [Resource.PORTFOLIO, Resource.CONTACT]
-    world.service.grant_consent(
+    world.consents.grant_consent(
         world.citizen, GranteeKind.USER, world.coach.email, parts, until, "test"
     )
-    world.service.grant_consent(
+    world.consents.grant_consent(
         world.citizen, GranteeKind.ORGANISATION, world.org_a.id, parts, until, "test"
     )
 
 
 def _last_entry(world: World, subject_id: str):  # type: ignore[no-untyped-def]
-    with world.service.database.session() as session:
+    with world.accounts.database.session() as session:
         entries = AuditLog(session).query(subject_id=subject_id, limit=1)
     assert entries, "no audit entry written"
     return entries[0]
@@ -132,13 +132,13 @@ def test_only_admins_read_someone_elses_audit_and_that_read_is_audited(app, worl
 
 def test_a_coach_cannot_withdraw_or_see_another_persons_consents(app, world: World) -> None:  # type: ignore[no-untyped-def]
     _give_coach_and_org_a(world)
-    consent_id = world.service.consents_given(world.citizen)[0].consent.id
+    consent_id = world.consents.consents_given(world.citizen)[0].consent.id
     other = new_client(app)
     token = api_login(other, world.citizen2.email)
     response = other.delete(f"/api/v1/consents/{consent_id}", headers={"X-CSRF-Token": token})
     assert response.status_code == 404
     assert other.get("/api/v1/consents").json() == []
-    assert world.service.consents_given(world.citizen)[0].status.value == "active"
+    assert world.consents.consents_given(world.citizen)[0].status.value == "active"
 
 
 @pytest.mark.parametrize(

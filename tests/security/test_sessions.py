@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 
 from koers.app import create_app
-from koers.bootstrap import build_services
 from koers.config import Settings
 from koers.http.security import CSRF_COOKIE, SESSION_COOKIE
 from tests.access.world import PASSWORD, World
@@ -42,7 +42,7 @@ def test_secure_flag_over_https(app, world: World) -> None:  # type: ignore[no-u
 
 def test_secure_flag_always_when_configured(app_db, settings, world: World) -> None:  # type: ignore[no-untyped-def]
     always = settings.model_copy(update={"cookie_secure": "always"})
-    app = create_app(services=build_services(always, app_db, accounts=world.service))
+    app = create_app(services=replace(world.services, settings=always))
     response = TestClient(app).post(
         "/api/v1/accounts/login", json={"email": world.citizen.email, "password": PASSWORD}
     )
@@ -94,7 +94,7 @@ def test_sessions_expire_when_idle_and_absolutely(app_db, settings: Settings) ->
 
     now = [datetime(2026, 3, 1, 9, 0, tzinfo=UTC)]
     world = build_world(app_db, settings, clock=lambda: now[0])
-    service = world.service
+    service = world.sessions
     session = service.login(world.citizen.email, PASSWORD, "192.0.2.1")
     now[0] += timedelta(minutes=settings.session_idle_minutes - 1)
     assert service.session_account(session.token) is not None
@@ -137,7 +137,7 @@ def test_signed_in_forms_refuse_bad_csrf(
     assert response.status_code == 403, (path, token, response.status_code)
     # Nothing happened: still signed in, no consent, account still there.
     assert client.get("/api/v1/accounts/me").status_code == 200
-    assert world.service.consents_given(world.citizen) == []
+    assert world.consents.consents_given(world.citizen) == []
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ def test_account_is_locked_after_repeated_failures_even_for_the_right_password(
 
     now = [datetime(2026, 3, 1, 9, 0, tzinfo=UTC)]
     world = build_world(app_db, settings, clock=lambda: now[0])
-    service = world.service
+    service = world.sessions
     for i in range(settings.login_max_failures):
         with pytest.raises(InvalidCredentials):
             service.login(world.citizen.email, "fout wachtwoord", f"198.51.100.{i}")
@@ -35,7 +35,7 @@ def test_address_is_locked_after_failures_across_accounts(app_db, settings: Sett
     from koers.access import InvalidCredentials, TooManyAttempts
 
     world = build_world(app_db, settings)
-    service = world.service
+    service = world.sessions
     for i in range(settings.login_ip_max_failures):
         with pytest.raises(InvalidCredentials):
             service.login(f"raden{i}@test.koers.example", "fout wachtwoord", "203.0.113.7")

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from koers.access import Role
 from koers.services.accounts import AccountService
+from koers.services.consent import ConsentService
 from tests.web.axe import axe_violations, describe
 from tests.web.conftest import LiveServer
 
@@ -144,7 +145,9 @@ def test_consent_is_given_and_withdrawn(
 
     # withdrawn at the data layer too, and the coach sees that
     me = accounts.get(citizen.id)
-    assert [view.status.value for view in accounts.consents_given(me)] == ["withdrawn"]
+    assert [view.status.value for view in ConsentService(accounts).consents_given(me)] == [
+        "withdrawn"
+    ]
     coach_page.reload()
     expect(coach_page.get_by_role("row").filter(has_text=citizen.id)).to_contain_text("Ingetrokken")
 

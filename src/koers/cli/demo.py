@@ -18,6 +18,7 @@ from koers.cli._common import handles_errors
 from koers.cli._context import services
 from koers.errors import Forbidden
 from koers.services.accounts import AccountService
+from koers.services.consent import ConsentService
 from koers.services.portfolio import PortfolioService
 
 app = typer.Typer(no_args_is_help=True)
@@ -41,7 +42,10 @@ DEMO_USERS = [
 
 
 def seed(
-    service: AccountService, environment: str, password: str | None = None
+    service: AccountService,
+    consents: ConsentService,
+    environment: str,
+    password: str | None = None,
 ) -> list[tuple[str, str, str]]:
     """Create (or reset the passwords of) the demo accounts; returns (email, role, password).
 
@@ -72,8 +76,8 @@ def seed(
         result.append((email, role.value, secret))
     citizen = service.find_by_email(f"burger@{DEMO_DOMAIN}")
     assert citizen is not None
-    if not any(v.status.value == "active" for v in service.consents_given(citizen)):
-        service.grant_consent(
+    if not any(v.status.value == "active" for v in consents.consents_given(citizen)):
+        consents.grant_consent(
             citizen,
             GranteeKind.USER,
             f"begeleider@{DEMO_DOMAIN}",
@@ -111,7 +115,7 @@ def seed_command(
     """Create the demo accounts (one per role, fictitious, labelled demo) and print passwords."""
     built = services()
     service = built.accounts
-    accounts = seed(service, built.settings.environment, password)
+    accounts = seed(service, built.consents, built.settings.environment, password)
     typer.echo("Demo accounts (fictitious people; for trying Koers only, never in production):")
     for email, role, secret in accounts:
         typer.echo(f"  {role:<9} {email:<34} password: {secret}")

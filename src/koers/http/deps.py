@@ -15,10 +15,13 @@ from koers.bootstrap import Services
 from koers.config import Settings
 from koers.services.accounts import AccountService
 from koers.services.check import CheckService
+from koers.services.consent import ConsentService
 from koers.services.extraction import ExtractionService
 from koers.services.forecast import ForecastService
 from koers.services.oidc import OidcClient
+from koers.services.personal_data import PersonalDataService
 from koers.services.portfolio import PortfolioService
+from koers.services.sessions import SessionService
 from koers.services.taxonomy import TaxonomyService
 
 
@@ -55,6 +58,18 @@ def get_accounts(request: Request) -> AccountService:
     return get_services(request).accounts
 
 
+def get_sessions(request: Request) -> SessionService:
+    return get_services(request).sessions
+
+
+def get_consents(request: Request) -> ConsentService:
+    return get_services(request).consents
+
+
+def get_personal_data(request: Request) -> PersonalDataService:
+    return get_services(request).personal_data
+
+
 def get_oidc(request: Request) -> OidcClient:
     return get_services(request).oidc
 
@@ -66,4 +81,7 @@ ForecastDep = Annotated[ForecastService, Depends(get_forecast)]
 CheckDep = Annotated[CheckService, Depends(get_checks)]
 PortfolioDep = Annotated[PortfolioService, Depends(get_portfolios)]
 AccountsDep = Annotated[AccountService, Depends(get_accounts)]
+SessionsDep = Annotated[SessionService, Depends(get_sessions)]
+ConsentsDep = Annotated[ConsentService, Depends(get_consents)]
+PersonalDataDep = Annotated[PersonalDataService, Depends(get_personal_data)]
 OidcDep = Annotated[OidcClient, Depends(get_oidc)]

@@ -30,8 +30,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from koers.access import Account, Role, Unauthenticated
 from koers.errors import Forbidden
-from koers.http.deps import get_accounts, get_settings
-from koers.services.accounts import token_hash
+from koers.http.deps import get_sessions, get_settings
+from koers.services.sessions import token_hash
 
 SESSION_COOKIE = "koers_session"
 CSRF_COOKIE = "koers_csrf"
@@ -56,7 +56,7 @@ def current_account(request: Request) -> Account | None:
     if cached is not _UNSET:
         return cached  # type: ignore[return-value]
     token = session_token(request)
-    account = get_accounts(request).session_account(token) if token else None
+    account = get_sessions(request).session_account(token) if token else None
     request.state.koers_account = account
     return account
 

@@ -4,8 +4,8 @@ versioned event logs in the store.
 
 Stored portfolios are read and changed only through :class:`PortfolioRepository`, which asks
 the accounts domain's personal-data gate (role × consent, audit entry) for everyone but the
-owner. The portfolio is also registered as a personal-data section, so the owner's GDPR export
-includes its full event log and erasure removes it.
+owner. Its :class:`PortfolioSection` is the portfolio's part of the owner's GDPR export (the
+full event log) and erasure.
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ from koers.portfolio import (
 from koers.portfolio.errors import ExtractionStarting
 from koers.portfolio.ports import PersonalDataGate
 from koers.portfolio.summary import SummaryData
-from koers.services.accounts import register_personal_data
 from koers.services.background import BackgroundWork
 from koers.services.check import CheckService
 from koers.services.documents import MAX_DOCUMENT_BYTES, read_document
@@ -412,7 +411,8 @@ class PortfolioService:
 
 
 class PortfolioSection:
-    """The portfolio's part of a person's data for GDPR export and erasure (accounts)."""
+    """The portfolio's part of a person's data for GDPR export and erasure, handed to the
+    personal-data service by the composition root (``koers.bootstrap``)."""
 
     name = "portfolio"
 
@@ -435,9 +435,6 @@ class _OwnerOnly:
 
 def _owner_repo(session: Session) -> PortfolioRepository:
     return PortfolioRepository(session, _OwnerOnly())
-
-
-register_personal_data(PortfolioSection())
 
 
 def summary_pdf(data: SummaryData) -> bytes:

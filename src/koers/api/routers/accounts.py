@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from koers.access import Purpose
 from koers.api.schemas.accounts import AccountOut, ContactOut, LoginIn, RegisterIn, SessionOut
-from koers.http.deps import AccountsDep
+from koers.http.deps import AccountsDep, PersonalDataDep, SessionsDep
 from koers.http.errors import problem_responses
 from koers.http.security import (
     CsrfHeader,
@@ -43,9 +43,9 @@ def register(body: RegisterIn, accounts: AccountsDep) -> AccountOut:
 
 
 @router.post("/login", response_model=SessionOut)
-def login(body: LoginIn, request: Request, response: Response, accounts: AccountsDep) -> SessionOut:
+def login(body: LoginIn, request: Request, response: Response, sessions: SessionsDep) -> SessionOut:
     """Sign in; sets the session cookie (a new one every time) and returns the CSRF token."""
-    session = accounts.login(body.email, body.password, client_ip(request), session_token(request))
+    session = sessions.login(body.email, body.password, client_ip(request), session_token(request))
     set_session_cookie(request, response, session.token)
     return SessionOut(
         account=AccountOut.of(session.account),
@@ -57,13 +57,13 @@ def login(body: LoginIn, request: Request, response: Response, accounts: Account
 def logout(
     request: Request,
     response: Response,
-    accounts: AccountsDep,
+    sessions: SessionsDep,
     _me: CurrentAccount,
     _csrf: CsrfHeader,
 ) -> None:
     token = session_token(request)
     if token:
-        accounts.logout(token)
+        sessions.logout(token)
     clear_session_cookie(request, response)
 
 
@@ -76,13 +76,13 @@ def me(request: Request, account: CurrentAccount) -> SessionOut:
 @router.get("/{user_id}/contact", response_model=ContactOut)
 def contact(
     user_id: UserId,
-    accounts: AccountsDep,
+    rights: PersonalDataDep,
     actor: OptionalAccount,
     purpose: Annotated[Purpose, Query(description="Why you read it; must fit your consent.")],
 ) -> ContactOut:
     """Someone's name and e-mail address: for a coach or employer with consent. Audited."""
     return ContactOut.of(
-        accounts.contact_of(
+        rights.contact_of(
             actor.actor() if actor else None,
             user_id,
             purpose,
@@ -94,13 +94,13 @@ def contact(
 @router.get("/{user_id}/profile", response_model=AccountOut)
 def profile(
     user_id: UserId,
-    accounts: AccountsDep,
+    rights: PersonalDataDep,
     actor: OptionalAccount,
     purpose: Annotated[Purpose, Query()] = Purpose.ACCOUNT_SUPPORT,
 ) -> AccountOut:
     """Someone's account: administrators, for account support. Audited."""
     return AccountOut.of(
-        accounts.profile_of(
+        rights.profile_of(
             actor.actor() if actor else None, user_id, purpose, "/api/v1/accounts/{user_id}/profile"
         )
     )

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from koers.access import Purpose
 from koers.api.schemas.accounts import AuditEntryOut
-from koers.http.deps import AccountsDep
+from koers.http.deps import PersonalDataDep
 from koers.http.errors import problem_responses
 from koers.http.security import CurrentAccount, OptionalAccount
 
@@ -22,14 +22,14 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
 @router.get("/me", response_model=list[AuditEntryOut])
 def about_me(
-    accounts: AccountsDep,
+    rights: PersonalDataDep,
     me: CurrentAccount,
     include_own: bool = False,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> list[AuditEntryOut]:
     """Who read or tried to read my data (refusals included), newest first."""
-    views = accounts.audit_about(
+    views = rights.audit_about(
         me.actor(),
         me.id,
         "/api/v1/audit/me",
@@ -43,7 +43,7 @@ def about_me(
 @router.get("/subjects/{user_id}", response_model=list[AuditEntryOut])
 def about_subject(
     user_id: Annotated[str, Path(min_length=1, max_length=64)],
-    accounts: AccountsDep,
+    rights: PersonalDataDep,
     actor: OptionalAccount,
     purpose: Purpose = Purpose.SUPERVISION,
     limit: Limit = 100,
@@ -51,7 +51,7 @@ def about_subject(
 ) -> list[AuditEntryOut]:
     """The audit entries about one person: administrators, for supervision. This read is itself
     audited."""
-    views = accounts.audit_about(
+    views = rights.audit_about(
         actor.actor() if actor else None,
         user_id,
         "/api/v1/audit/subjects/{user_id}",

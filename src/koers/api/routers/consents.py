@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, status
 from koers.access import GranteeKind
 from koers.api.schemas.accounts import ConsentIn, ConsentOut
 from koers.errors import InvalidInput
-from koers.http.deps import AccountsDep
+from koers.http.deps import ConsentsDep
 from koers.http.errors import problem_responses
 from koers.http.security import CsrfHeader, CurrentAccount
 
@@ -22,36 +22,36 @@ ConsentId = Annotated[str, Path(min_length=1, max_length=32)]
 
 
 @router.get("", response_model=list[ConsentOut])
-def given(accounts: AccountsDep, me: CurrentAccount) -> list[ConsentOut]:
+def given(consents: ConsentsDep, me: CurrentAccount) -> list[ConsentOut]:
     """The consents I gave (active, expired and withdrawn), newest first."""
-    return [ConsentOut.of(v) for v in accounts.consents_given(me)]
+    return [ConsentOut.of(v) for v in consents.consents_given(me)]
 
 
 @router.get("/received", response_model=list[ConsentOut])
-def received(accounts: AccountsDep, me: CurrentAccount) -> list[ConsentOut]:
+def received(consents: ConsentsDep, me: CurrentAccount) -> list[ConsentOut]:
     """Consents given to me (a coach) or to my organisation (an employer)."""
-    return [ConsentOut.of(v) for v in accounts.consents_received(me)]
+    return [ConsentOut.of(v) for v in consents.consents_received(me)]
 
 
 @router.post("", response_model=ConsentOut, status_code=status.HTTP_201_CREATED)
 def grant(
-    body: ConsentIn, accounts: AccountsDep, me: CurrentAccount, _csrf: CsrfHeader
+    body: ConsentIn, consents: ConsentsDep, me: CurrentAccount, _csrf: CsrfHeader
 ) -> ConsentOut:
     """Give a coach (by e-mail address) or an employer organisation (by id) access to parts of
     my data, for the purpose that fits them, until a date."""
     grantee = body.coach_email if body.grantee_kind is GranteeKind.USER else body.organisation_id
     if not grantee:
         raise InvalidInput("coach_email or organisation_id is required for this grantee_kind")
-    consent = accounts.grant_consent(
+    consent = consents.grant_consent(
         me, body.grantee_kind, grantee, body.resources, body.until, "/api/v1/consents"
     )
-    return next(ConsentOut.of(v) for v in accounts.consents_given(me) if v.consent.id == consent.id)
+    return next(ConsentOut.of(v) for v in consents.consents_given(me) if v.consent.id == consent.id)
 
 
 @router.delete("/{consent_id}", response_model=ConsentOut)
 def withdraw(
-    consent_id: ConsentId, accounts: AccountsDep, me: CurrentAccount, _csrf: CsrfHeader
+    consent_id: ConsentId, consents: ConsentsDep, me: CurrentAccount, _csrf: CsrfHeader
 ) -> ConsentOut:
     """Withdraw a consent at once; it stays listed as withdrawn."""
-    accounts.withdraw_consent(me, consent_id, "/api/v1/consents/{consent_id}")
-    return next(ConsentOut.of(v) for v in accounts.consents_given(me) if v.consent.id == consent_id)
+    consents.withdraw_consent(me, consent_id, "/api/v1/consents/{consent_id}")
+    return next(ConsentOut.of(v) for v in consents.consents_given(me) if v.consent.id == consent_id)

@@ -7,18 +7,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from koers.http.deps import AccountsDep
+from koers.http.deps import PersonalDataDep
 from koers.http.errors import problem_responses
 from koers.http.security import CsrfHeader, CurrentAccount, clear_session_cookie
-from koers.services.accounts import ERASE_CONFIRMATION
+from koers.services.personal_data import ERASE_CONFIRMATION
 
 router = APIRouter(prefix="/api/v1/me", tags=["me"], responses=problem_responses(401, 403))
 
 
 @router.get("/export")
-def export(accounts: AccountsDep, me: CurrentAccount) -> dict[str, Any]:
+def export(rights: PersonalDataDep, me: CurrentAccount) -> dict[str, Any]:
     """All data Koers holds about me, machine-readable (GDPR art. 15 and 20)."""
-    return accounts.export(me, "/api/v1/me/export")
+    return rights.export(me, "/api/v1/me/export")
 
 
 class JsonLdResponse(JSONResponse):
@@ -31,20 +31,21 @@ class JsonLdResponse(JSONResponse):
     response_model=dict[str, Any],
     responses={200: {"description": "JSON-LD document (European Learning Model terms)."}},
 )
-def export_europass(accounts: AccountsDep, me: CurrentAccount) -> dict[str, Any]:
-    """A Europass-style JSON-LD document (European Learning Model terms) of what exists today."""
-    return accounts.export_europass(me, "/api/v1/me/export/europass")
+def export_europass(rights: PersonalDataDep, me: CurrentAccount) -> dict[str, Any]:
+    """My competences as Europass JSON-LD (European Learning Model): the same document as the
+    portfolio download, with one achievement per skill claim of my stored portfolio."""
+    return rights.export_europass(me, "/api/v1/me/export/europass")
 
 
 @router.delete("", status_code=status.HTTP_204_NO_CONTENT)
 def erase(
     request: Request,
     response: Response,
-    accounts: AccountsDep,
+    rights: PersonalDataDep,
     me: CurrentAccount,
     _csrf: CsrfHeader,
     confirm: Annotated[str, Query(max_length=20, description=f"Must be '{ERASE_CONFIRMATION}'.")],
 ) -> None:
     """Erase my account and data. The audit log is kept with opaque ids (docs/security.md)."""
-    accounts.erase(me, confirm, "/api/v1/me")
+    rights.erase(me, confirm, "/api/v1/me")
     clear_session_cookie(request, response)

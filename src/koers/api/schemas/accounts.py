@@ -15,7 +15,8 @@ from koers.access import (
     Resource,
     Role,
 )
-from koers.services.accounts import AuditView, ConsentView, ContactCard
+from koers.services.consent import ConsentView
+from koers.services.personal_data import AuditView, ContactCard
 
 
 class RegisterIn(BaseModel):

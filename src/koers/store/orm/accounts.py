@@ -20,13 +20,27 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from koers.store.db import Base
+from koers.store.personal_data import ACCOUNT, not_personal, personal
 
 ID = String(32)
+
+ORGANISATION = "employer and provider organisations (legal entities); members: organisation_member"
+FAILURES_NOT_EXPORTED = (
+    "an HMAC of the address and a time, kept at most a day, only to slow down password guessing;"
+    " erasure removes the account's"
+)
+AUDIT_KEPT = (
+    "accountability (GDPR art. 5(2), 30, 32): append-only by database triggers; entries carry"
+    " only opaque ids, which point to no one once the account row is gone (docs/security.md)"
+)
 
 
 class UserRow(Base):
     __tablename__ = "account_user"
-    __table_args__ = (UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_account_oidc"),)
+    __table_args__ = (
+        UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_account_oidc"),
+        personal(ACCOUNT),
+    )
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -42,6 +56,7 @@ class UserRow(Base):
 
 class OrganisationRow(Base):
     __tablename__ = "organisation"
+    __table_args__ = not_personal(ORGANISATION)
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -52,6 +67,7 @@ class OrganisationRow(Base):
 
 class MembershipRow(Base):
     __tablename__ = "organisation_member"
+    __table_args__ = personal(ACCOUNT)
 
     user_id: Mapped[str] = mapped_column(
         ID, ForeignKey("account_user.id", ondelete="CASCADE"), primary_key=True
@@ -63,6 +79,7 @@ class MembershipRow(Base):
 
 class SessionRow(Base):
     __tablename__ = "user_session"
+    __table_args__ = personal(ACCOUNT)
 
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     """SHA-256 of the cookie value; a stolen database does not yield live sessions."""
@@ -78,7 +95,10 @@ class SessionRow(Base):
 
 class LoginFailureRow(Base):
     __tablename__ = "login_failure"
-    __table_args__ = (Index("ix_login_failure_key_at", "key", "at"),)
+    __table_args__ = (
+        Index("ix_login_failure_key_at", "key", "at"),
+        personal(ACCOUNT, not_exported=FAILURES_NOT_EXPORTED),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(64))
@@ -88,6 +108,7 @@ class LoginFailureRow(Base):
 
 class ConsentRow(Base):
     __tablename__ = "consent"
+    __table_args__ = personal(ACCOUNT)
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     owner_id: Mapped[str] = mapped_column(
@@ -112,6 +133,7 @@ class AuditRow(Base):
     __table_args__ = (
         Index("ix_audit_subject_at", "subject_id", "at"),
         Index("ix_audit_actor_at", "actor_id", "at"),
+        personal(ACCOUNT, kept_on_erasure=AUDIT_KEPT),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -11,6 +11,7 @@ from sqlalchemy import CheckConstraint, DateTime, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
 from koers.store.db import Base
+from koers.store.personal_data import not_personal
 
 
 class AuditRetentionRow(Base):
@@ -18,7 +19,10 @@ class AuditRetentionRow(Base):
     on ``audit_entry`` lets through rows older than it and nothing else."""
 
     __tablename__ = "audit_retention"
-    __table_args__ = (CheckConstraint("id = 1", name="ck_audit_retention_one_row"),)
+    __table_args__ = (
+        CheckConstraint("id = 1", name="ck_audit_retention_one_row"),
+        not_personal("the audit-log prune cutoff (a time)"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     cutoff: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -28,6 +32,7 @@ class AuditPruneRow(Base):
     """Append-only (triggers refuse UPDATE and DELETE): when a prune ran and what it removed."""
 
     __tablename__ = "audit_prune"
+    __table_args__ = not_personal("when the audit log was pruned and how many entries went")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

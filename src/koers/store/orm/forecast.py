@@ -24,13 +24,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from koers.store.db import Base
+from koers.store.personal_data import not_personal
+
+AGGREGATE = "aggregate labour-market forecasts (no person)"
+ADJUSTMENT = (
+    "an analyst's adjustment of a skill indicator; its author is a free-text attribution (a name"
+    " or an organisation) shown publicly beside the value and linked to no account"
+)
 
 
 class ForecastRunRow(Base):
     """A versioned forecast run of one scenario (inputs hash, method, scenario, created at)."""
 
     __tablename__ = "forecast_run"
-    __table_args__ = (Index("ix_forecast_run_created", "created_at"),)
+    __table_args__ = (Index("ix_forecast_run_created", "created_at"), not_personal(AGGREGATE))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     run_key: Mapped[str] = mapped_column(String(40), unique=True)
@@ -59,6 +66,7 @@ class ForecastSeriesRow(Base):
     """Employment, interval bounds and demand per sector or occupation and year."""
 
     __tablename__ = "forecast_series"
+    __table_args__ = not_personal(AGGREGATE)
 
     run_id: Mapped[int] = mapped_column(Integer, _run_fk(), primary_key=True)
     level: Mapped[str] = mapped_column(String(12), primary_key=True)
@@ -86,6 +94,7 @@ class ForecastMismatchRow(Base):
     """Expected newcomers' demand vs supply per occupation or sector, with a prospects band."""
 
     __tablename__ = "forecast_mismatch"
+    __table_args__ = not_personal(AGGREGATE)
 
     run_id: Mapped[int] = mapped_column(Integer, _run_fk(), primary_key=True)
     level: Mapped[str] = mapped_column(String(12), primary_key=True)
@@ -100,6 +109,7 @@ class ForecastSkillRow(Base):
     """Growth indicator of one ESCO skill in one run (and its competence-level prospects)."""
 
     __tablename__ = "forecast_skill"
+    __table_args__ = not_personal(AGGREGATE)
 
     run_id: Mapped[int] = mapped_column(Integer, _run_fk(), primary_key=True)
     skill_uri: Mapped[str] = mapped_column(String(200), primary_key=True)
@@ -116,6 +126,7 @@ class ForecastAdjustmentRow(Base):
     """An employer-survey or expert-panel adjustment of a skill indicator."""
 
     __tablename__ = "forecast_adjustment"
+    __table_args__ = not_personal(ADJUSTMENT)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     skill_uri: Mapped[str] = mapped_column(String(200), index=True)

@@ -13,10 +13,12 @@ from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from koers.store.db import Base
+from koers.store.personal_data import personal
 
 
 class PortfolioRow(Base):
     __tablename__ = "portfolio"
+    __table_args__ = personal("portfolio")
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     owner_id: Mapped[str] = mapped_column(String(64), index=True)
@@ -27,6 +29,7 @@ class PortfolioRow(Base):
 
 class PortfolioEventRow(Base):
     __tablename__ = "portfolio_event"
+    __table_args__ = personal("portfolio")
 
     portfolio_id: Mapped[str] = mapped_column(
         String(36), ForeignKey("portfolio.id", ondelete="CASCADE"), primary_key=True

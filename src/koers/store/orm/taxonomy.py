@@ -8,6 +8,9 @@ from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from koers.store.db import Base
+from koers.store.personal_data import not_personal
+
+TAXONOMY = "the ESCO and ISCO classifications (public reference data)"
 
 URI = String(200)
 
@@ -16,6 +19,7 @@ class TaxonomyVersionRow(Base):
     """One row per load: which ESCO version and languages are in the store."""
 
     __tablename__ = "taxonomy_version"
+    __table_args__ = not_personal(TAXONOMY)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     esco_version: Mapped[str] = mapped_column(String(40))
@@ -29,6 +33,7 @@ class TaxonomyVersionRow(Base):
 
 class OccupationRow(Base):
     __tablename__ = "occupation"
+    __table_args__ = not_personal(TAXONOMY)
 
     uri: Mapped[str] = mapped_column(URI, primary_key=True)
     code: Mapped[str] = mapped_column(String(40), index=True)
@@ -37,6 +42,7 @@ class OccupationRow(Base):
 
 class SkillRow(Base):
     __tablename__ = "skill"
+    __table_args__ = not_personal(TAXONOMY)
 
     uri: Mapped[str] = mapped_column(URI, primary_key=True)
     skill_type: Mapped[str] = mapped_column(String(40))
@@ -45,6 +51,7 @@ class SkillRow(Base):
 
 class IscoGroupRow(Base):
     __tablename__ = "isco_group"
+    __table_args__ = not_personal(TAXONOMY)
 
     uri: Mapped[str] = mapped_column(URI, primary_key=True)
     code: Mapped[str] = mapped_column(String(8), unique=True)
@@ -52,6 +59,7 @@ class IscoGroupRow(Base):
 
 class SkillGroupRow(Base):
     __tablename__ = "skill_group"
+    __table_args__ = not_personal(TAXONOMY)
 
     uri: Mapped[str] = mapped_column(URI, primary_key=True)
     code: Mapped[str] = mapped_column(String(40), index=True)
@@ -59,7 +67,7 @@ class SkillGroupRow(Base):
 
 class ConceptLabelRow(Base):
     __tablename__ = "concept_label"
-    __table_args__ = (Index("ix_concept_label_uri_lang", "uri", "lang"),)
+    __table_args__ = (Index("ix_concept_label_uri_lang", "uri", "lang"), not_personal(TAXONOMY))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     uri: Mapped[str] = mapped_column(URI)
@@ -71,6 +79,7 @@ class ConceptLabelRow(Base):
 
 class ConceptDescriptionRow(Base):
     __tablename__ = "concept_description"
+    __table_args__ = not_personal(TAXONOMY)
 
     uri: Mapped[str] = mapped_column(URI, primary_key=True)
     lang: Mapped[str] = mapped_column(String(8), primary_key=True)
@@ -79,6 +88,7 @@ class ConceptDescriptionRow(Base):
 
 class OccupationSkillRow(Base):
     __tablename__ = "occupation_skill"
+    __table_args__ = not_personal(TAXONOMY)
 
     occupation_uri: Mapped[str] = mapped_column(
         URI, ForeignKey("occupation.uri", ondelete="CASCADE"), primary_key=True
@@ -92,7 +102,7 @@ class OccupationSkillRow(Base):
 
 class BroaderRow(Base):
     __tablename__ = "concept_broader"
-    __table_args__ = (Index("ix_concept_broader_parent", "parent_uri"),)
+    __table_args__ = (Index("ix_concept_broader_parent", "parent_uri"), not_personal(TAXONOMY))
 
     child_uri: Mapped[str] = mapped_column(URI, primary_key=True)
     parent_uri: Mapped[str] = mapped_column(URI, primary_key=True)
@@ -101,6 +111,7 @@ class BroaderRow(Base):
 
 class CollectionMemberRow(Base):
     __tablename__ = "concept_collection"
+    __table_args__ = not_personal(TAXONOMY)
 
     collection: Mapped[str] = mapped_column(String(40), primary_key=True)
     uri: Mapped[str] = mapped_column(URI, primary_key=True, index=True)
@@ -108,6 +119,7 @@ class CollectionMemberRow(Base):
 
 class CrosswalkRow(Base):
     __tablename__ = "crosswalk"
+    __table_args__ = not_personal(TAXONOMY)
 
     scheme: Mapped[str] = mapped_column(String(40), primary_key=True)
     source: Mapped[str] = mapped_column(URI, primary_key=True)

@@ -26,7 +26,16 @@ from koers.access import (
 )
 from koers.access.consent import LOCAL_TZ
 from koers.errors import KoersError
-from koers.http.deps import AccountsDep, get_accounts, get_oidc, get_settings
+from koers.http.deps import (
+    AccountsDep,
+    ConsentsDep,
+    PersonalDataDep,
+    SessionsDep,
+    get_accounts,
+    get_consents,
+    get_oidc,
+    get_settings,
+)
 from koers.http.security import (
     CsrfForm,
     OptionalAccount,
@@ -38,9 +47,9 @@ from koers.http.security import (
     set_session_cookie,
     sign_value,
 )
-from koers.services.accounts import ERASE_CONFIRMATION
 from koers.services.oidc import OidcError
-from koers.web.render import render
+from koers.services.personal_data import ERASE_CONFIRMATION
+from koers.web.render import language, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -132,14 +141,14 @@ def login_page(
 @router.post("/inloggen", response_class=HTMLResponse)
 def login_submit(
     request: Request,
-    accounts: AccountsDep,
+    sessions: SessionsDep,
     _csrf: CsrfForm,
     email: Text,
     password: Secret,
     next: Annotated[str, Form(max_length=300)] = "",
 ) -> Response:
     try:
-        session = accounts.login(email, password, client_ip(request), session_token(request))
+        session = sessions.login(email, password, client_ip(request), session_token(request))
     except KoersError as exc:
         return _page(
             request,
@@ -193,7 +202,7 @@ def _redirect_uri(request: Request) -> str:
 @router.get("/inloggen/oidc/terug", name="oidc_callback")
 def oidc_callback(
     request: Request,
-    accounts: AccountsDep,
+    sessions: SessionsDep,
     code: Annotated[str, Query(max_length=2000)] = "",
     state: Annotated[str, Query(max_length=200)] = "",
 ) -> Response:
@@ -204,7 +213,7 @@ def oidc_callback(
         identity = get_oidc(request).finish(
             code, _redirect_uri(request), str(remembered["verifier"]), str(remembered["nonce"])
         )
-        session = accounts.login_oidc(
+        session = sessions.login_oidc(
             identity.issuer,
             identity.subject,
             identity.email,
@@ -242,6 +251,7 @@ def register_page(request: Request) -> HTMLResponse:
 def register_submit(
     request: Request,
     accounts: AccountsDep,
+    sessions: SessionsDep,
     _csrf: CsrfForm,
     email: Text,
     display_name: Annotated[str, Form(max_length=100)],
@@ -254,7 +264,7 @@ def register_submit(
         return _page(request, "register.html", context, status_code=422)
     try:
         account = accounts.register(email, password, display_name)
-        session = accounts.start_session(account, "password", session_token(request))
+        session = sessions.start_session(account, "password", session_token(request))
     except KoersError as exc:
         context["error"] = _error_key(exc)
         return _page(request, "register.html", context, status_code=exc.status)
@@ -269,10 +279,10 @@ def logout_page(request: Request, me: OptionalAccount) -> Response:
 
 
 @router.post("/uitloggen")
-def logout_submit(request: Request, accounts: AccountsDep, _csrf: CsrfForm) -> RedirectResponse:
+def logout_submit(request: Request, sessions: SessionsDep, _csrf: CsrfForm) -> RedirectResponse:
     token = session_token(request)
     if token:
-        accounts.logout(token)
+        sessions.logout(token)
     response = RedirectResponse("/", status_code=303)
     clear_session_cookie(request, response)
     return response
@@ -289,7 +299,7 @@ def mine(request: Request, me: OptionalAccount) -> Response:
 
 
 def _access_context(request: Request, me: Account, **extra: Any) -> dict[str, Any]:
-    accounts = get_accounts(request)
+    consents = get_consents(request)
     today = datetime.now(LOCAL_TZ).date()
     context: dict[str, Any] = {
         "me": me,
@@ -300,10 +310,10 @@ def _access_context(request: Request, me: Account, **extra: Any) -> dict[str, An
         "form": {"grantee_kind": "user", "coach_email": "", "resources": [], "until": ""},
     }
     if me.role is Role.CITIZEN:
-        context["given"] = accounts.consents_given(me)
-        context["employers"] = accounts.organisations(OrganisationKind.EMPLOYER)
+        context["given"] = consents.consents_given(me)
+        context["employers"] = get_accounts(request).organisations(OrganisationKind.EMPLOYER)
     else:
-        context["received"] = accounts.consents_received(me)
+        context["received"] = consents.consents_received(me)
     context.update(extra)
     return context
 
@@ -322,7 +332,7 @@ def access_page(
 @router.post("/mijn-gegevens/toegang", response_class=HTMLResponse)
 def access_grant(
     request: Request,
-    accounts: AccountsDep,
+    consents: ConsentsDep,
     me: OptionalAccount,
     _csrf: CsrfForm,
     grantee_kind: Annotated[str, Form(max_length=20)] = "user",
@@ -347,7 +357,7 @@ def access_grant(
             raise InvalidConsent("unknown grantee kind or part")
         end = _parse_day(until)
         grantee = coach_email if kind is GranteeKind.USER else organisation_id
-        accounts.grant_consent(me, kind, grantee, parts, end, "/mijn-gegevens/toegang")
+        consents.grant_consent(me, kind, grantee, parts, end, "/mijn-gegevens/toegang")
     except KoersError as exc:
         context = _access_context(request, me, form=form, error=_error_key(exc))
         return _page(request, "access.html", context, status_code=exc.status)
@@ -364,22 +374,22 @@ def _parse_day(value: str) -> date:
 @router.post("/mijn-gegevens/toegang/{consent_id}/intrekken")
 def access_withdraw(
     request: Request,
-    accounts: AccountsDep,
+    consents: ConsentsDep,
     me: OptionalAccount,
     _csrf: CsrfForm,
     consent_id: Annotated[str, Path(max_length=32)],
 ) -> Response:
     if me is None:
         return _to_login(request)
-    accounts.withdraw_consent(me, consent_id, "/mijn-gegevens/toegang/{consent_id}/intrekken")
+    consents.withdraw_consent(me, consent_id, "/mijn-gegevens/toegang/{consent_id}/intrekken")
     return RedirectResponse("/mijn-gegevens/toegang?done=withdrawn", status_code=303)
 
 
 @router.get("/mijn-gegevens/wie-keek", response_class=HTMLResponse)
-def audit_page(request: Request, accounts: AccountsDep, me: OptionalAccount) -> Response:
+def audit_page(request: Request, rights: PersonalDataDep, me: OptionalAccount) -> Response:
     if me is None:
         return _to_login(request)
-    views = accounts.audit_about(me.actor(), me.id, "/mijn-gegevens/wie-keek", limit=200)
+    views = rights.audit_about(me.actor(), me.id, "/mijn-gegevens/wie-keek", limit=200)
     return _page(request, "audit.html", {"me": me, "views": views})
 
 
@@ -391,18 +401,19 @@ def download_page(request: Request, me: OptionalAccount) -> Response:
 
 
 @router.get("/mijn-gegevens/downloaden/koers.json")
-def download_json(request: Request, accounts: AccountsDep, me: OptionalAccount) -> Response:
+def download_json(request: Request, rights: PersonalDataDep, me: OptionalAccount) -> Response:
     if me is None:
         return _to_login(request)
-    payload = accounts.export(me, "/mijn-gegevens/downloaden/koers.json")
+    payload = rights.export(me, "/mijn-gegevens/downloaden/koers.json")
     return _attachment(payload, "koers-mijn-gegevens.json", "application/json")
 
 
 @router.get("/mijn-gegevens/downloaden/europass.jsonld")
-def download_europass(request: Request, accounts: AccountsDep, me: OptionalAccount) -> Response:
+def download_europass(request: Request, rights: PersonalDataDep, me: OptionalAccount) -> Response:
     if me is None:
         return _to_login(request)
-    payload = accounts.export_europass(me, "/mijn-gegevens/downloaden/europass.jsonld")
+    route = "/mijn-gegevens/downloaden/europass.jsonld"
+    payload = rights.export_europass(me, route, language(request))
     return _attachment(payload, "koers-europass.jsonld", "application/ld+json")
 
 
@@ -427,7 +438,7 @@ def erase_page(request: Request, me: OptionalAccount) -> Response:
 @router.post("/mijn-gegevens/verwijderen", response_class=HTMLResponse)
 def erase_submit(
     request: Request,
-    accounts: AccountsDep,
+    rights: PersonalDataDep,
     me: OptionalAccount,
     _csrf: CsrfForm,
     confirm: Annotated[str, Form(max_length=20)] = "",
@@ -435,7 +446,7 @@ def erase_submit(
     if me is None:
         return _to_login(request)
     try:
-        accounts.erase(me, confirm, "/mijn-gegevens/verwijderen")
+        rights.erase(me, confirm, "/mijn-gegevens/verwijderen")
     except KoersError as exc:
         context = {"me": me, "word": ERASE_CONFIRMATION, "error": _error_key(exc)}
         return _page(request, "erase.html", context, status_code=exc.status)

@@ -18,10 +18,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from koers.access import Account, GranteeKind, Purpose, Resource, Role
 from koers.access.consent import ConsentStatus
 from koers.errors import Forbidden
-from koers.http.deps import AccountsDep, CheckDep, PortfolioDep
+from koers.http.deps import CheckDep, ConsentsDep, PersonalDataDep, PortfolioDep
 from koers.http.security import OptionalAccount
 from koers.i18n import translate_all
-from koers.services.accounts import AccountService, ConsentView
+from koers.services.consent import ConsentService, ConsentView
+from koers.services.personal_data import PersonalDataService
 from koers.web.pages.account import local_day
 from koers.web.render import language, render
 
@@ -50,19 +51,19 @@ def _coach(request: Request, me: Account | None) -> Account | Response:
     return me
 
 
-def _active(accounts: AccountService, me: Account) -> list[ConsentView]:
+def _active(consents: ConsentService, me: Account) -> list[ConsentView]:
     return [
         v
-        for v in accounts.consents_received(me)
+        for v in consents.consents_received(me)
         if v.status is ConsentStatus.ACTIVE and v.consent.grantee_kind is GranteeKind.USER
     ]
 
 
-def _row(accounts: AccountService, me: Account, view: ConsentView, route: str) -> ClientRow:
+def _row(rights: PersonalDataService, me: Account, view: ConsentView, route: str) -> ClientRow:
     consent = view.consent
     name = None
     if Resource.CONTACT in consent.resources:
-        card = accounts.contact_of(me.actor(), consent.owner_id, Purpose.COACHING, route)
+        card = rights.contact_of(me.actor(), consent.owner_id, Purpose.COACHING, route)
         name = card.display_name
     return ClientRow(
         owner_id=consent.owner_id,
@@ -82,12 +83,14 @@ def _page(
 
 
 @router.get(HOME, response_class=HTMLResponse)
-def clients_page(request: Request, me: OptionalAccount, accounts: AccountsDep) -> Response:
+def clients_page(
+    request: Request, me: OptionalAccount, consents: ConsentsDep, rights: PersonalDataDep
+) -> Response:
     """The citizens who gave this coach a valid consent, with the parts and the last day."""
     coach = _coach(request, me)
     if isinstance(coach, Response):
         return coach
-    rows = [_row(accounts, coach, v, HOME) for v in _active(accounts, coach)]
+    rows = [_row(rights, coach, v, HOME) for v in _active(consents, coach)]
     return _page(request, "clients.html", {"me": coach, "clients": rows})
 
 
@@ -96,7 +99,8 @@ def client_page(
     request: Request,
     owner_id: Annotated[str, Path(max_length=64)],
     me: OptionalAccount,
-    accounts: AccountsDep,
+    consents: ConsentsDep,
+    rights: PersonalDataDep,
     portfolios: PortfolioDep,
     checks: CheckDep,
 ) -> Response:
@@ -108,8 +112,8 @@ def client_page(
     lang = language(request)
     # The gate decides (consent, role, purpose) and audits, also when it refuses.
     ids = portfolios.portfolios_of(owner_id, actor, Purpose.COACHING, CLIENT)
-    views = [v for v in _active(accounts, coach) if v.consent.owner_id == owner_id]
-    row = _row(accounts, coach, views[0], CLIENT) if views else None
+    views = [v for v in _active(consents, coach) if v.consent.owner_id == owner_id]
+    row = _row(rights, coach, views[0], CLIENT) if views else None
     context: dict[str, Any] = {"me": coach, "client": row, "skills": [], "check": None}
     if ids:
         stored = portfolios.load(ids[0], actor, Purpose.COACHING, CLIENT)
@@ -125,6 +129,6 @@ def client_page(
         ]
         context["has_portfolio"] = True
         if any(Resource.CHECKS in v.consent.resources for v in views):
-            accounts.gate.read(actor, owner_id, Resource.CHECKS, Purpose.COACHING, CLIENT)
+            rights.gate.read(actor, owner_id, Resource.CHECKS, Purpose.COACHING, CLIENT)
             context["check"] = checks.citizen(stored.portfolio, lang)
     return _page(request, "client.html", context)

@@ -1,0 +1,210 @@
+"""Use cases of signing in: password login (argon2id, throttled per account and per network
+address), OpenID Connect login, and the server-side sessions behind the cookie.
+
+Personal data never goes to the logs: events carry opaque ids and reason codes only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.orm import Session
+
+from koers.access import Account, InvalidCredentials, Role, TooManyAttempts, locked_until
+from koers.access.credentials import check_display_name, normalise_email
+from koers.errors import Conflict, InvalidInput
+from koers.services.accounts import AccountService
+from koers.store.repositories.accounts import AccountRepository, utc
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A signed-in session: the account and the raw token that goes into the cookie."""
+
+    account: Account
+    token: str
+    token_hash: str
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class SessionService:
+    """Login and sessions of the accounts of one :class:`AccountService`."""
+
+    def __init__(self, accounts: AccountService) -> None:
+        self.accounts = accounts
+        self._dummy_hash: str | None = None
+
+    def throttle_key(self, kind: str, value: str) -> str:
+        """The stored key of a failed-login count: an HMAC, never the address in clear."""
+        return hmac.new(
+            self.accounts.settings.secret_key.encode(), f"{kind}:{value}".encode(), hashlib.sha256
+        ).hexdigest()
+
+    def _throttle(self, repo: AccountRepository, keys: list[tuple[str, int]]) -> None:
+        now = self.accounts.clock()
+        window = timedelta(minutes=self.accounts.settings.login_window_minutes)
+        for key, limit in keys:
+            until = locked_until(repo.failures(key, now - window), now, limit, window)
+            if until is not None:
+                minutes = max(1, int((until - now).total_seconds() // 60) + 1)
+                raise TooManyAttempts(f"too many failed logins; try again in {minutes} minutes")
+
+    def authenticate(self, email: str, password: str, client_ip: str) -> Account:
+        """Check e-mail and password; throttled per account and per network address.
+
+        Raises:
+            TooManyAttempts: the account or address failed too often in the window.
+            InvalidCredentials: wrong address or password (never says which).
+        """
+        self.accounts.prepare()
+        try:
+            address = normalise_email(email)
+        except InvalidInput:
+            address = email.strip().lower()[:254]
+        account_key = self.throttle_key("account", address)
+        ip_key = self.throttle_key("ip", client_ip)
+        with self.accounts.database.session() as session:
+            repo = AccountRepository(session)
+            self._throttle(
+                repo,
+                [
+                    (account_key, self.accounts.settings.login_max_failures),
+                    (ip_key, self.accounts.settings.login_ip_max_failures),
+                ],
+            )
+            account = repo.by_email(address)
+            stored = repo.password_hash(account.id) if account else None
+        ok = self._verify(stored, password)
+        if not ok or account is None or stored is None:
+            now = self.accounts.clock()
+            with (
+                self.accounts.database.session() as session
+            ):  # committed before the error is raised
+                repo = AccountRepository(session)
+                repo.add_failure(account_key, now)
+                repo.add_failure(ip_key, now)
+                repo.purge_failures(now - timedelta(days=1))
+            log.info(
+                "accounts.login_failed",
+                extra={"fields": {"reason": "unknown" if account is None else "password"}},
+            )
+            raise InvalidCredentials("wrong e-mail address or password")
+        with self.accounts.database.session() as session:
+            repo = AccountRepository(session)
+            repo.clear_failures(account_key)
+            if self.accounts.hasher.check_needs_rehash(stored):
+                repo.set_password_hash(account.id, self.accounts.hasher.hash(password))
+        return account
+
+    def _verify(self, stored: str | None, password: str) -> bool:
+        """argon2 verify; an unknown account costs the same time as a known one."""
+        if stored is None:
+            if self._dummy_hash is None:
+                self._dummy_hash = self.accounts.hasher.hash(secrets.token_hex(16))
+            stored, password = self._dummy_hash, password + "\x00"
+        try:
+            return self.accounts.hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def start_session(
+        self, account: Account, method: str = "password", previous_token: str | None = None
+    ) -> SessionInfo:
+        """A new session with a new random token; the token the browser had is revoked
+        (protection against session fixation)."""
+        self.accounts.prepare()
+        now = self.accounts.clock()
+        token = secrets.token_urlsafe(32)
+        hashed = token_hash(token)
+        with self.accounts.database.session() as session:
+            repo = AccountRepository(session)
+            if previous_token:
+                repo.delete_session(token_hash(previous_token))
+            repo.delete_expired_sessions(now)
+            repo.add_session(
+                hashed,
+                account.id,
+                method,
+                now,
+                now + timedelta(hours=self.accounts.settings.session_hours),
+            )
+        log.info("accounts.session_started", extra={"fields": {"user_id": account.id}})
+        return SessionInfo(account, token, hashed)
+
+    def login(
+        self, email: str, password: str, client_ip: str, previous_token: str | None = None
+    ) -> SessionInfo:
+        account = self.authenticate(email, password, client_ip)
+        return self.start_session(account, "password", previous_token)
+
+    def session_account(self, token: str) -> Account | None:
+        """The account of a live session, or ``None`` (unknown, expired or idle too long)."""
+        if not token or len(token) > 100:
+            return None
+        self.accounts.prepare()
+        now = self.accounts.clock()
+        hashed = token_hash(token)
+        with self.accounts.database.session() as session:
+            repo = AccountRepository(session)
+            row = repo.session_row(hashed)
+            if row is None:
+                return None
+            idle = timedelta(minutes=self.accounts.settings.session_idle_minutes)
+            if utc(row.expires_at) <= now or utc(row.last_seen_at) + idle <= now:
+                repo.delete_session(hashed)
+                return None
+            if now - utc(row.last_seen_at) > timedelta(minutes=1):
+                repo.touch_session(hashed, now)
+            return repo.get(row.user_id)
+
+    def logout(self, token: str) -> None:
+        self.accounts.prepare()
+        with self.accounts.database.session() as session:
+            AccountRepository(session).delete_session(token_hash(token))
+
+    def login_oidc(
+        self,
+        issuer: str,
+        subject: str,
+        email: str,
+        display_name: str,
+        previous_token: str | None = None,
+    ) -> SessionInfo:
+        """Sign in (and on first visit register as a citizen) through OpenID Connect.
+
+        An existing local account with the same e-mail address is never linked automatically
+        (that would let whoever controls an address at the issuer take over the account).
+        """
+        self.accounts.prepare()
+        with self.accounts.database.session() as session:
+            repo = AccountRepository(session)
+            account = repo.by_oidc(issuer, subject)
+            if account is None:
+                address = normalise_email(email)
+                if repo.by_email(address) is not None:
+                    raise Conflict(
+                        "an account with this e-mail address exists; sign in with your password"
+                    )
+                name = check_display_name(display_name or address.split("@")[0])
+                account = repo.add_user(
+                    address, name, Role.CITIZEN, None, self.accounts.clock(), oidc=(issuer, subject)
+                )
+                log.info(
+                    "accounts.registered", extra={"fields": {"user_id": account.id, "via": "oidc"}}
+                )
+        return self.start_session(account, "oidc", previous_token)
+
+    def forget_failures(self, session: Session, email: str) -> None:
+        """Drop the failed-login count of an address (erasure)."""
+        AccountRepository(session).clear_failures(self.throttle_key("account", email))
