@@ -27,16 +27,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from koers.cli.skills import build_extractor
-from koers.extraction import GoldSentence, SkillExtractor, read_gold
-from koers.extraction.threshold import (
+from koers.extraction import (
     IMPORT_BETA,
     IMPORT_MIN_SCORE,
+    GoldSentence,
     Scored,
+    SkillExtractor,
     ThresholdScores,
     best,
     default_thresholds,
     flat_region,
     import_score,
+    read_gold,
     round_choice,
     sweep,
 )

@@ -14,9 +14,14 @@ import pandas as pd
 from statsforecast import StatsForecast
 
 from koers.data import bundled_path
-from koers.forecast import evaluate_vintages, validate_panel, wide_to_long
-from koers.forecast.backtest import METHODS, score_cross_validation
-from koers.forecast.model import ForecastMetrics
+from koers.forecast import (
+    METHODS,
+    ForecastMetrics,
+    evaluate_vintages,
+    score_cross_validation,
+    validate_panel,
+    wide_to_long,
+)
 
 CES = bundled_path("bls", "ces_us_employment_by_supersector_monthly_2006-2015.csv.gz")
 VINTAGES = bundled_path("bls", "ep_separations_openings_2016-26_2019-29_2024-34.csv.gz")

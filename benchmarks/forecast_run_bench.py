@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from koers.data import bundled_path
-from koers.forecast.skills import SkillRelations
+from koers.forecast import SkillRelations
 
 
 def relations_from_bundle() -> SkillRelations:
@@ -61,7 +61,7 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    from koers.forecast.run import run_forecast
+    from koers.forecast import run_forecast
     from koers.services.forecast import (
         DEMO_CONFIG,
         ForecastService,

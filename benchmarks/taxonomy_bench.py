@@ -18,7 +18,7 @@ from pathlib import Path
 
 from koers.services.taxonomy import TaxonomyService
 from koers.store.db import Database
-from koers.taxonomy.model import ConceptKind, LabelType
+from koers.taxonomy import ConceptKind, LabelType
 
 
 def typo(word: str, rng: random.Random) -> str:

@@ -22,7 +22,7 @@ from argon2 import PasswordHasher
 
 from koers.check import ActionPlanRegistry, ForecastSource
 from koers.config import Settings
-from koers.portfolio.ports import SkillFinder
+from koers.portfolio import SkillFinder
 from koers.services.accounts import AccountService
 from koers.services.audit import AuditRetentionService
 from koers.services.check import CheckService

@@ -5,6 +5,7 @@ on every read of personal data by someone other than its owner and writes the au
 """
 
 from koers.access.consent import (
+    LOCAL_TZ,
     MAX_CONSENT_DAYS,
     ConsentRequest,
     ConsentStatus,
@@ -13,6 +14,7 @@ from koers.access.consent import (
     end_of_day,
     grants_to,
 )
+from koers.access.credentials import check_display_name, check_password, normalise_email
 from koers.access.errors import (
     AccessDenied,
     ConsentRequired,
@@ -40,13 +42,24 @@ from koers.access.model import (
     Role,
 )
 from koers.access.policy import ACCESS_MATRIX, CONSENT_PURPOSE, Rule, RuleKind, decide
-from koers.access.refusals import RefusalLimits, RefusalState, Verdict
+from koers.access.refusals import (
+    RefusalLimits,
+    RefusalState,
+    Verdict,
+    after_refusal,
+    after_verdict,
+    is_stale,
+    minutes_left,
+    seconds_left,
+    verdict,
+)
 from koers.access.throttle import locked_until
 
 __all__ = [
     "ACCESS_MATRIX",
     "CONSENTABLE",
     "CONSENT_PURPOSE",
+    "LOCAL_TZ",
     "MAX_CONSENT_DAYS",
     "AccessDenied",
     "Account",
@@ -76,10 +89,19 @@ __all__ = [
     "Unauthenticated",
     "Verdict",
     "WeakPassword",
+    "after_refusal",
+    "after_verdict",
+    "check_display_name",
+    "check_password",
     "check_request",
     "consent_status",
     "decide",
     "end_of_day",
     "grants_to",
+    "is_stale",
     "locked_until",
+    "minutes_left",
+    "normalise_email",
+    "seconds_left",
+    "verdict",
 ]

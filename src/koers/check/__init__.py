@@ -52,7 +52,7 @@ from koers.check.ports import (
 )
 from koers.check.rules import DEFAULT_RULES, CheckRules
 from koers.check.serialize import to_jsonable
-from koers.check.tension import TensionCount, period_message, tension_by_occupation
+from koers.check.tension import TensionCount, latest_period, period_message, tension_by_occupation
 from koers.check.workforce import COLUMNS, parse_age_band, read_workforce
 
 __all__ = [
@@ -99,6 +99,7 @@ __all__ = [
     "citizen_check",
     "current_job",
     "future_proof_score",
+    "latest_period",
     "occupation_fit",
     "organisation_check",
     "parse_age_band",

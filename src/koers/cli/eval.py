@@ -14,16 +14,19 @@ import typer
 from koers.cli._common import OutputFormat, emit_json, handles_errors
 from koers.cli.skills import build_extractor
 from koers.extraction import (
+    Fold,
+    GoldSentence,
     HybridConfig,
     Scores,
     SkillExtractor,
     TfidfLabelBaseline,
     bundled_skill_labels,
+    default_grid,
     evaluate,
     read_gold,
+    run_fold,
+    split_half,
 )
-from koers.extraction.model import GoldSentence
-from koers.extraction.protocol import Fold, default_grid, run_fold, split_half
 
 app = typer.Typer(no_args_is_help=True)
 

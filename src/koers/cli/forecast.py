@@ -18,6 +18,7 @@ from koers.cli._common import emit_json, handles_errors
 from koers.data import bundled_path
 from koers.errors import DataFileError
 from koers.forecast import (
+    METHOD_DESCRIPTIONS,
     METHODS,
     TensionRanking,
     compare_top,
@@ -32,7 +33,6 @@ from koers.forecast import (
     validate_tension_counts,
     wide_to_long,
 )
-from koers.forecast.vintages import METHOD_DESCRIPTIONS
 from koers.services.forecast import ForecastService
 from koers.services.tables import read_table
 
@@ -401,7 +401,7 @@ def sample(
     seed: int = typer.Option(20260101, "--seed"),
 ) -> None:
     """Write the SAMPLE panels (not real data) calibrated to published Flemish aggregates."""
-    from koers.forecast.sample import SAMPLE_FILES, build_sample
+    from koers.forecast import SAMPLE_FILES, build_sample
     from koers.services.forecast import bundled_isco_codes
 
     out.mkdir(parents=True, exist_ok=True)

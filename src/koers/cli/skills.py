@@ -14,6 +14,8 @@ from koers.cli._common import handles_errors
 from koers.cli._context import settings
 from koers.extraction import (
     EmbeddingUnavailable,
+    Extraction,
+    LabelSet,
     NotText,
     SkillExtractor,
     TextTooLong,
@@ -22,8 +24,6 @@ from koers.extraction import (
     check_text,
     load_minilm,
 )
-from koers.extraction.lexical import LabelSet
-from koers.extraction.model import Extraction
 
 app = typer.Typer(no_args_is_help=True)
 

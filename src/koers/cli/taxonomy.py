@@ -9,7 +9,7 @@ import typer
 
 from koers.cli._common import OutputFormat, emit_json, handles_errors
 from koers.cli._context import services
-from koers.taxonomy.model import ConceptKind, ConceptRef
+from koers.taxonomy import ConceptKind, ConceptRef
 
 app = typer.Typer(no_args_is_help=True)
 

@@ -18,6 +18,7 @@ from koers.extraction.errors import (
 )
 from koers.extraction.evaluate import evaluate, r_precision_at_k, reciprocal_rank
 from koers.extraction.extractor import HybridConfig, SkillExtractor
+from koers.extraction.lexical import LabelSet
 from koers.extraction.model import (
     ExtractedSkill,
     Extraction,
@@ -27,6 +28,7 @@ from koers.extraction.model import (
     SkillLabel,
     Span,
 )
+from koers.extraction.protocol import Fold, default_grid, run_fold, split_half
 from koers.extraction.sources import (
     bundled_skill_labels,
     cached_label_matrix,
@@ -35,8 +37,23 @@ from koers.extraction.sources import (
     read_lexicon,
 )
 from koers.extraction.text import MAX_TEXT_CHARS, check_text
+from koers.extraction.threshold import (
+    IMPORT_BETA,
+    IMPORT_MIN_SCORE,
+    Scored,
+    ThresholdScores,
+    best,
+    default_thresholds,
+    flat_region,
+    import_score,
+    keep_for_import,
+    round_choice,
+    sweep,
+)
 
 __all__ = [
+    "IMPORT_BETA",
+    "IMPORT_MIN_SCORE",
     "MAX_TEXT_CHARS",
     "BadGoldFile",
     "EmbeddingIndex",
@@ -46,24 +63,38 @@ __all__ = [
     "ExtractedSkill",
     "Extraction",
     "ExtractionError",
+    "Fold",
     "GoldSentence",
     "HybridConfig",
+    "LabelSet",
     "Method",
     "NotText",
+    "Scored",
     "Scores",
     "SkillExtractor",
     "SkillLabel",
     "Span",
     "TextTooLong",
     "TfidfLabelBaseline",
+    "ThresholdScores",
+    "best",
     "bundled_skill_labels",
     "cached_label_matrix",
     "check_text",
+    "default_grid",
+    "default_thresholds",
     "evaluate",
+    "flat_region",
+    "import_score",
+    "keep_for_import",
     "load_minilm",
     "r_precision_at_k",
     "read_esco_skill_labels",
     "read_gold",
     "read_lexicon",
     "reciprocal_rank",
+    "round_choice",
+    "run_fold",
+    "split_half",
+    "sweep",
 ]

@@ -18,9 +18,11 @@ from koers.forecast.backtest import (
     mase,
     result_to_dict,
     rolling_origin,
+    score_cross_validation,
     validate_panel,
     wide_to_long,
 )
+from koers.forecast.codes import NACE_A38, TOTAL
 from koers.forecast.demand import (
     cohort_outflow,
     distribute_to_occupations,
@@ -31,8 +33,10 @@ from koers.forecast.errors import (
     BacktestError,
     DistributionKeyError,
     ForecastInputError,
+    NoOutlook,
     UndeterminedFilter,
     UnknownPeriod,
+    UnknownRun,
 )
 from koers.forecast.expansion import Scenario
 from koers.forecast.methods import DEFAULT_METHODS, METHODS, ForecastMethod
@@ -51,6 +55,7 @@ from koers.forecast.model import (
 from koers.forecast.outlook import growth_pct, sum_points
 from koers.forecast.reconcile import reconcile
 from koers.forecast.run import (
+    INPUT_NAMES,
     ForecastInputs,
     ForecastResult,
     RunConfig,
@@ -58,24 +63,38 @@ from koers.forecast.run import (
     parse_config,
     run_forecast,
 )
+from koers.forecast.sample import SAMPLE_FILES, build_sample
 from koers.forecast.shortage import ShortageMapping, TitleMatch, flag_shortages_esco, map_titles
-from koers.forecast.skills import SkillAdjustment, SkillRelations, degree_of, skill_indicators
+from koers.forecast.skills import (
+    SkillAdjustment,
+    SkillRelations,
+    adjusted_degree,
+    degree_key,
+    degree_of,
+    skill_indicators,
+)
 from koers.forecast.supply import SupplyScenario
 from koers.forecast.tension import (
     below_one,
     compare_top,
     flag_shortages,
+    normalise_title,
     rank_tension,
     ranking_records,
     shortage_index,
     tension_ratio,
     validate_tension_counts,
 )
-from koers.forecast.vintages import VintageEvaluation, evaluate_vintages
+from koers.forecast.vintages import METHOD_DESCRIPTIONS, VintageEvaluation, evaluate_vintages
 
 __all__ = [
     "DEFAULT_METHODS",
+    "INPUT_NAMES",
     "METHODS",
+    "METHOD_DESCRIPTIONS",
+    "NACE_A38",
+    "SAMPLE_FILES",
+    "TOTAL",
     "BacktestError",
     "BacktestResult",
     "DistributionKeyError",
@@ -84,6 +103,7 @@ __all__ = [
     "ForecastMethod",
     "ForecastMetrics",
     "ForecastResult",
+    "NoOutlook",
     "Outlook",
     "OutlookPoint",
     "Prospects",
@@ -100,11 +120,15 @@ __all__ = [
     "TopComparison",
     "UndeterminedFilter",
     "UnknownPeriod",
+    "UnknownRun",
     "VintageEvaluation",
     "VintageMetrics",
+    "adjusted_degree",
     "below_one",
+    "build_sample",
     "cohort_outflow",
     "compare_top",
+    "degree_key",
     "degree_of",
     "direction_hit_rate",
     "distribute_to_occupations",
@@ -116,6 +140,7 @@ __all__ = [
     "map_titles",
     "mape",
     "mase",
+    "normalise_title",
     "openings",
     "parse_config",
     "rank_tension",
@@ -124,6 +149,7 @@ __all__ = [
     "result_to_dict",
     "rolling_origin",
     "run_forecast",
+    "score_cross_validation",
     "separation_replacement",
     "shortage_index",
     "skill_indicators",

@@ -21,6 +21,7 @@ from koers.portfolio.confidence import (
 )
 from koers.portfolio.errors import (
     EventLogConflict,
+    ExtractionStarting,
     ExtractionUnavailable,
     PortfolioInvalid,
     PortfolioNotFound,
@@ -30,6 +31,7 @@ from koers.portfolio.events import (
     EventDraft,
     EventKind,
     PortfolioEvent,
+    apply_event,
     creation_events,
     diff,
     number,
@@ -37,6 +39,7 @@ from koers.portfolio.events import (
 )
 from koers.portfolio.formats import (
     FORMAT,
+    MAX_TEXT,
     VERSION,
     OccupationRow,
     dumps,
@@ -44,6 +47,7 @@ from koers.portfolio.formats import (
     is_occupation_uri,
     is_skill_uri,
     loads,
+    next_id,
     read_occupation_rows,
     to_json,
 )
@@ -77,6 +81,7 @@ __all__ = [
     "FORMAT",
     "HALF_LIFE_YEARS",
     "LEARNING_EVIDENCE",
+    "MAX_TEXT",
     "STALE_AFTER_YEARS",
     "VERSION",
     "ActorType",
@@ -86,6 +91,7 @@ __all__ = [
     "EventLogConflict",
     "Evidence",
     "EvidenceType",
+    "ExtractionStarting",
     "ExtractionUnavailable",
     "FoundSkill",
     "HistoryEntry",
@@ -109,6 +115,7 @@ __all__ = [
     "add_found_skills",
     "add_occupations",
     "already_imported",
+    "apply_event",
     "creation_events",
     "decay",
     "diff",
@@ -119,6 +126,7 @@ __all__ = [
     "is_skill_uri",
     "loads",
     "merge_import",
+    "next_id",
     "number",
     "parse_portfolio",
     "read_occupation_rows",

@@ -71,7 +71,7 @@ def _fail(seq: int, problem: str) -> PortfolioInvalid:
     return PortfolioInvalid("event log", [f"event {seq}: {problem}"])
 
 
-def apply(state: Portfolio, event: PortfolioEvent) -> Portfolio:
+def apply_event(state: Portfolio, event: PortfolioEvent) -> Portfolio:
     """The state after one event; raises :class:`PortfolioInvalid` for an impossible edit."""
     p = event.payload
     kind = event.kind
@@ -151,7 +151,7 @@ def replay(events: Iterable[PortfolioEvent], upto: int | None = None) -> Portfol
             raise _fail(event.seq, f"expected event {expected} (gap or disorder in the log)")
         if (event.seq == 1) != (event.kind is EventKind.CREATED):
             raise _fail(event.seq, "a log starts with exactly one portfolio_created")
-        state = apply(state, event)
+        state = apply_event(state, event)
         expected += 1
     return state
 

@@ -24,8 +24,10 @@ from koers.access import (
     Reason,
     Resource,
     Role,
+    check_display_name,
+    check_password,
+    normalise_email,
 )
-from koers.access.credentials import check_display_name, check_password, normalise_email
 from koers.config import Settings
 from koers.errors import InvalidInput, NotFound
 from koers.store.db import Database

@@ -38,12 +38,12 @@ from koers.check import (
     WorkforceInvalid,
     WorkforceRow,
     citizen_check,
+    latest_period,
     organisation_check,
     period_message,
     read_workforce,
     tension_by_occupation,
 )
-from koers.check.tension import latest_period
 from koers.errors import KoersError
 from koers.messages import Message, message
 from koers.portfolio import Portfolio, Preferences
@@ -217,7 +217,7 @@ def report_tension(service: Any) -> dict[str, TensionFigure]:
     (:func:`koers.check.tension.tension_by_occupation`). Slow (title search): call it in the
     background.
     """
-    from koers.forecast.tension import validate_tension_counts
+    from koers.forecast import validate_tension_counts
     from koers.services.forecast import REPORT_TENSION, REPORT_TENSION_FILE
 
     frame, first_row = read_table(REPORT_TENSION_FILE)

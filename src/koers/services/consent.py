@@ -25,8 +25,8 @@ from koers.access import (
     Role,
     check_request,
     consent_status,
+    normalise_email,
 )
-from koers.access.credentials import normalise_email
 from koers.errors import InvalidInput, NotFound
 from koers.services.accounts import AccountService
 from koers.store.repositories.accounts import AccountRepository, ConsentRepository

@@ -20,19 +20,29 @@ import pandas as pd
 
 from koers.data import bundled_path
 from koers.errors import DataFileError, InvalidInput
-from koers.forecast import inputs as panels
-from koers.forecast.errors import NoOutlook, UnknownRun
-from koers.forecast.model import Outlook, RunInfo, TensionRanking
-from koers.forecast.outlook import growth_pct, sum_points
-from koers.forecast.run import ForecastInputs, run_forecast
-from koers.forecast.shortage import ShortageMapping, TitleMatch, flag_shortages_esco, map_titles
-from koers.forecast.skills import SkillAdjustment, adjusted_degree, degree_of
-from koers.forecast.tension import (
+from koers.forecast import (
+    ForecastInputs,
+    NoOutlook,
+    Outlook,
+    RunInfo,
+    ShortageMapping,
+    SkillAdjustment,
+    TensionRanking,
+    TitleMatch,
+    UnknownRun,
+    adjusted_degree,
+    degree_of,
+    flag_shortages_esco,
+    growth_pct,
+    map_titles,
     normalise_title,
     rank_tension,
+    run_forecast,
     shortage_index,
+    sum_points,
     validate_tension_counts,
 )
+from koers.forecast import inputs as panels
 from koers.services.background import BackgroundWork
 from koers.services.forecast_files import load_config, write_outputs
 from koers.services.tables import read_table

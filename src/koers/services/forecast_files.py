@@ -15,8 +15,7 @@ from typing import Any
 import pandas as pd
 
 from koers.errors import DataFileError, InvalidInput
-from koers.forecast.model import RunInfo
-from koers.forecast.run import INPUT_NAMES, ForecastResult, RunConfig, parse_config
+from koers.forecast import INPUT_NAMES, ForecastResult, RunConfig, RunInfo, parse_config
 
 
 def load_config(path: Path) -> tuple[RunConfig, dict[str, Path]]:

@@ -32,9 +32,12 @@ from koers.access import (
     RefusalState,
     Resource,
     Verdict,
+    after_refusal,
+    after_verdict,
     consent_status,
+    is_stale,
+    verdict,
 )
-from koers.access.refusals import after_refusal, after_verdict, is_stale, verdict
 from koers.config import Settings
 from koers.errors import InvalidInput
 from koers.portfolio import Person, Portfolio, to_jsonld

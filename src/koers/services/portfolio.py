@@ -25,13 +25,16 @@ from koers.i18n import translator
 from koers.portfolio import (
     ActorType,
     EventLogConflict,
+    ExtractionStarting,
     ExtractionUnavailable,
     FoundSkill,
+    PersonalDataGate,
     Portfolio,
     PortfolioEvent,
     PortfolioInvalid,
     SkillConfidence,
     SkillFinder,
+    SummaryData,
     add_found_skills,
     add_occupations,
     creation_events,
@@ -45,9 +48,6 @@ from koers.portfolio import (
     to_html,
     to_jsonld,
 )
-from koers.portfolio.errors import ExtractionStarting
-from koers.portfolio.ports import PersonalDataGate
-from koers.portfolio.summary import SummaryData
 from koers.services.background import BackgroundWork
 from koers.services.check import CheckService
 from koers.services.documents import MAX_DOCUMENT_BYTES, read_document
@@ -97,8 +97,7 @@ class ExtractionFinder:
     def find(self, text: str, top: int) -> Sequence[FoundSkill]:
         """The ``top`` skills of ``text`` scored at least the import threshold of the method
         that ranked them (``koers.extraction.threshold.IMPORT_MIN_SCORE``), best first."""
-        from koers.extraction import ExtractionError
-        from koers.extraction.threshold import keep_for_import
+        from koers.extraction import ExtractionError, keep_for_import
 
         try:
             extraction = self._service.extract(text, top)

@@ -16,8 +16,15 @@ from datetime import timedelta
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
-from koers.access import Account, InvalidCredentials, Role, TooManyAttempts, locked_until
-from koers.access.credentials import check_display_name, normalise_email
+from koers.access import (
+    Account,
+    InvalidCredentials,
+    Role,
+    TooManyAttempts,
+    check_display_name,
+    locked_until,
+    normalise_email,
+)
 from koers.errors import Conflict, InvalidInput
 from koers.services.accounts import AccountService
 from koers.store.repositories.accounts import AccountRepository, utc

@@ -12,17 +12,20 @@ from koers.errors import InvalidInput
 from koers.store.db import Database
 from koers.store.migrate import upgrade
 from koers.store.repositories.taxonomy import TaxonomyRepository
-from koers.taxonomy.errors import ConceptNotFound, EscoFileError
-from koers.taxonomy.esco_export import read_export, read_isco_soc_crosswalk, read_onet_crosswalk
-from koers.taxonomy.model import (
+from koers.taxonomy import (
     ConceptDetail,
     ConceptKind,
+    ConceptNotFound,
     ConceptRef,
     EscoBundle,
+    EscoFileError,
     SearchHit,
+    SearchIndex,
     TaxonomyStats,
+    read_export,
+    read_isco_soc_crosswalk,
+    read_onet_crosswalk,
 )
-from koers.taxonomy.search import SearchIndex
 
 log = logging.getLogger(__name__)
 

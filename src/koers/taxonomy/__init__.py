@@ -5,6 +5,7 @@ typo-tolerant label search (``search``). Storage lives in ``koers.store``.
 """
 
 from koers.taxonomy.errors import ConceptNotFound, EscoFileError
+from koers.taxonomy.esco_export import read_export, read_isco_soc_crosswalk, read_onet_crosswalk
 from koers.taxonomy.model import (
     ConceptDetail,
     ConceptKind,
@@ -32,4 +33,7 @@ __all__ = [
     "SearchIndex",
     "TaxonomyStats",
     "normalise",
+    "read_export",
+    "read_isco_soc_crosswalk",
+    "read_onet_crosswalk",
 ]

@@ -24,7 +24,7 @@ from koers.api.schemas.forecast import (
     TensionRowOut,
     UnitOut,
 )
-from koers.forecast.skills import degree_key
+from koers.forecast import degree_key
 from koers.http.deps import ForecastDep
 from koers.http.errors import problem_responses
 from koers.http.security import AnalystAccount, CsrfHeader

@@ -11,7 +11,7 @@ from koers.api.pagination import PageDep, paginate, paginated_responses
 from koers.api.schemas.taxonomy import ConceptOut, ConceptRefOut, SearchHitOut, TaxonomyStatsOut
 from koers.http.deps import TaxonomyDep
 from koers.http.errors import problem_responses
-from koers.taxonomy.model import ConceptKind
+from koers.taxonomy import ConceptKind
 
 router = APIRouter(prefix="/api/v1/taxonomy", tags=["taxonomy"])
 

@@ -8,9 +8,16 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from koers.forecast.model import Outlook, OutlookPoint, Prospects, RunInfo, TensionRow
-from koers.forecast.skills import SkillAdjustment, degree_key
-from koers.forecast.tension import ranking_records
+from koers.forecast import (
+    Outlook,
+    OutlookPoint,
+    Prospects,
+    RunInfo,
+    SkillAdjustment,
+    TensionRow,
+    degree_key,
+    ranking_records,
+)
 
 
 class RunOut(BaseModel):
@@ -167,7 +174,7 @@ class TensionRowOut(BaseModel):
 
     @classmethod
     def rows(cls, rows: tuple[TensionRow, ...]) -> list[TensionRowOut]:
-        from koers.forecast.model import TensionRanking
+        from koers.forecast import TensionRanking
 
         ranking = TensionRanking("", "", 0, rows, len(rows))
         return [cls(**r) for r in ranking_records(ranking)]  # type: ignore[arg-type]

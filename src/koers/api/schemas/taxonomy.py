@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from koers.taxonomy.model import ConceptDetail, ConceptKind, ConceptRef
+from koers.taxonomy import ConceptDetail, ConceptKind, ConceptRef
 
 
 class ConceptRefOut(BaseModel):

@@ -48,8 +48,9 @@ from koers.access import (
     Unauthenticated,
     Verdict,
     decide,
+    minutes_left,
+    seconds_left,
 )
-from koers.access.refusals import minutes_left, seconds_left
 from koers.errors import Conflict, NotFound
 from koers.store.db import Database
 from koers.store.orm.accounts import (

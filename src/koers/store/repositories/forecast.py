@@ -17,10 +17,15 @@ import pandas as pd
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from koers.forecast.errors import UnknownRun
-from koers.forecast.model import OutlookPoint, Prospects, RunInfo
-from koers.forecast.run import ForecastResult
-from koers.forecast.skills import SkillAdjustment, SkillRelations
+from koers.forecast import (
+    ForecastResult,
+    OutlookPoint,
+    Prospects,
+    RunInfo,
+    SkillAdjustment,
+    SkillRelations,
+    UnknownRun,
+)
 from koers.store.orm.forecast import (
     FORECAST_RUN_TABLES,
     ForecastAdjustmentRow,

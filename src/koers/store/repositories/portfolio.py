@@ -25,17 +25,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from koers.access import Actor, Purpose, Resource
-from koers.check.model import OccupationProfile
+from koers.check import OccupationProfile
 from koers.portfolio import (
     ActorType,
     EventDraft,
     EventKind,
     EventLogConflict,
+    PersonalDataGate,
     PortfolioEvent,
     PortfolioNotFound,
     number,
 )
-from koers.portfolio.ports import PersonalDataGate
 from koers.store.orm.portfolio import PortfolioEventRow, PortfolioRow
 from koers.store.orm.taxonomy import ConceptLabelRow, OccupationRow, OccupationSkillRow
 

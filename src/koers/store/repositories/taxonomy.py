@@ -26,10 +26,10 @@ from koers.store.orm.taxonomy import (
     SkillRow,
     TaxonomyVersionRow,
 )
-from koers.taxonomy.errors import ConceptNotFound
-from koers.taxonomy.model import (
+from koers.taxonomy import (
     ConceptDetail,
     ConceptKind,
+    ConceptNotFound,
     ConceptRef,
     EscoBundle,
     Label,

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from koers.access import (
     CONSENTABLE,
+    LOCAL_TZ,
     MAX_CONSENT_DAYS,
     Account,
     GranteeKind,
@@ -24,7 +25,6 @@ from koers.access import (
     Resource,
     Role,
 )
-from koers.access.consent import LOCAL_TZ
 from koers.errors import KoersError
 from koers.http.deps import (
     AccountsDep,

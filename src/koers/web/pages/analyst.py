@@ -21,16 +21,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from koers.errors import KoersError
-from koers.forecast.codes import NACE_A38, TOTAL
-from koers.forecast.errors import UnknownRun
-from koers.forecast.model import OutlookPoint, RunInfo
-from koers.forecast.skills import degree_key
+from koers.forecast import NACE_A38, TOTAL, OutlookPoint, RunInfo, UnknownRun, degree_key
 from koers.http.deps import ForecastDep, TaxonomyDep
 from koers.http.security import AnalystAccount, CsrfForm
 from koers.http.uploads import MAX_CSV_UPLOAD, read_upload
 from koers.i18n import translate
 from koers.services.tables import read_table
-from koers.taxonomy.model import ConceptKind
+from koers.taxonomy import ConceptKind
 from koers.web.charts import bar_chart, fmt_number, line_chart, pair_chart
 from koers.web.render import language, render
 

@@ -15,8 +15,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from koers.access import Account, GranteeKind, Purpose, Resource, Role
-from koers.access.consent import ConsentStatus
+from koers.access import Account, ConsentStatus, GranteeKind, Purpose, Resource, Role
 from koers.errors import Forbidden
 from koers.http.deps import CheckDep, ConsentsDep, PersonalDataDep, PortfolioDep
 from koers.http.security import OptionalAccount

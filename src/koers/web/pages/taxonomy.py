@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from koers.http.deps import TaxonomyDep
-from koers.taxonomy.model import ConceptKind
+from koers.taxonomy import ConceptKind
 from koers.web.render import language, render
 
 router = APIRouter(prefix="/taxonomie", include_in_schema=False)

@@ -17,8 +17,8 @@ from koers.portfolio import (
     HistoryEntry,
     HistoryKind,
     Portfolio,
+    next_id,
 )
-from koers.portfolio.formats import next_id
 from koers.services.portfolio import PortfolioService
 from koers.services.taxonomy import TaxonomyService
 from koers.taxonomy import ConceptKind

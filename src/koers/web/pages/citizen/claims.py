@@ -20,8 +20,8 @@ from koers.portfolio import (
     SkillClaim,
     Source,
     VerificationLevel,
+    next_id,
 )
-from koers.portfolio.formats import next_id
 from koers.services.portfolio import PortfolioService
 from koers.web.pages.citizen.portfolio_page import edit_portfolio
 from koers.web.pages.citizen.shared import (

@@ -16,6 +16,7 @@ from koers.http.security import CurrentAccount
 from koers.i18n import translate
 from koers.portfolio import (
     ActorType,
+    EventKind,
     Evidence,
     HistoryEntry,
     Portfolio,
@@ -23,9 +24,9 @@ from koers.portfolio import (
     Preferences,
     SkillClaim,
     Source,
+    apply_event,
     replay,
 )
-from koers.portfolio.events import EventKind, apply
 from koers.services.portfolio import PortfolioService
 from koers.web.pages.citizen.shared import (
     HISTORY_PAGE,
@@ -178,7 +179,7 @@ def _history_rows(
     state = Portfolio()
     rows: list[HistoryRow] = []
     for event in events:
-        new = apply(state, event)
+        new = apply_event(state, event)
         subject, details = "", []
         kind = event.kind
         if kind in (EventKind.CLAIM_ADDED, EventKind.CLAIM_CHANGED):

@@ -16,6 +16,7 @@ from koers.access import Account, Purpose
 from koers.http.deps import get_settings
 from koers.i18n import translate_all
 from koers.portfolio import (
+    MAX_TEXT,
     ActorType,
     Evidence,
     HistoryEntry,
@@ -27,7 +28,6 @@ from koers.portfolio import (
     is_occupation_uri,
     is_skill_uri,
 )
-from koers.portfolio.formats import MAX_TEXT
 from koers.services.documents import megabytes
 from koers.services.portfolio import (
     MAX_FILE_BYTES,
