@@ -50,6 +50,10 @@ class Settings(BaseSettings):
             see ``docs/api.md``.
         request_timeout_seconds: time limit until a response starts, in seconds (later gets 503
             problem+json); see ``docs/api.md``.
+        trusted_proxies: the reverse proxies whose ``X-Forwarded-For`` and
+            ``X-Forwarded-Proto`` headers ``koers serve`` believes: comma-separated addresses or
+            networks (``10.0.0.0/8``), or ``*``. Empty (the default) believes no one, so a client
+            cannot choose the address the login limit counts; see ``docs/security.md``.
         audit_retention_days: audit entries older than this many days are removed by
             ``koers audit prune`` (default 1826, five years; at least 365 so that people can see
             who looked at their data for a reasonable time); see ``docs/security.md``.
@@ -79,6 +83,7 @@ class Settings(BaseSettings):
     oidc_client_secret: str = ""
     oidc_redirect_url: str = ""
     audit_retention_days: int = 1826
+    trusted_proxies: str = ""
 
     @field_validator("audit_retention_days")
     @classmethod

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+
+from koers.config import Settings
 
 
 def serve(
@@ -28,4 +30,12 @@ def serve(
     # lexical to hybrid, once these are built in the background (minutes the very first time).
     built.warm_up(hybrid=True)
     typer.echo(f"Koers is running at http://{host}:{port}/  (API docs: /api/docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", **uvicorn_options(built.settings))
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """Proxy headers only from ``KOERS_TRUSTED_PROXIES``: uvicorn by default believes
+    ``X-Forwarded-For`` from 127.0.0.1 (or ``FORWARDED_ALLOW_IPS``), so any local client could
+    choose the address the login limit counts."""
+    proxies = ",".join(p.strip() for p in settings.trusted_proxies.split(",") if p.strip())
+    return {"proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or None}
