@@ -7,7 +7,8 @@ Registered once by ``install_middleware(app, settings)``; order from the outside
 2. ``TimeoutMiddleware``: a response must start within ``request_timeout_seconds`` or the
    client gets 503 problem+json.
 3. ``RequestLimitsMiddleware``: bodies over ``max_body_bytes`` get 413 problem+json; the NUL
-   character (U+0000) in the address or body gets 422 (PostgreSQL cannot store it). Web pages
+   character (U+0000) in the address, a text body, or a multipart form's field names, file
+   names and text fields gets 422 (PostgreSQL cannot store it). Web pages
    (paths outside ``/api`` and ``/health``) get the same status as a readable error page.
 
 Pure ASGI (no ``BaseHTTPMiddleware``), so streaming answers and background tasks stay intact.
@@ -26,6 +27,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
+from python_multipart.exceptions import MultipartParseError
+from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -279,13 +282,77 @@ def _has_nul(scope: Scope) -> bool:
 
 
 def _body_has_nul(body: bytes, content_type: str) -> bool:
-    """NUL in a text body (JSON, form, text/*); binary uploads (multipart, files) may hold it."""
+    """NUL in a text body (JSON, form, text/*) or in a multipart form's text; binary uploads
+    (files, file parts) may hold it."""
     kind = content_type.lower()
     if "json" in kind:
         return b"\x00" in body or b"\\u0000" in body.lower()
     if "x-www-form-urlencoded" in kind:
         return b"\x00" in body or b"%00" in body
+    if kind.startswith("multipart/form-data"):
+        return _multipart_has_nul(body, content_type)
     return kind.startswith("text/") and b"\x00" in body
+
+
+def _multipart_has_nul(body: bytes, content_type: str) -> bool:
+    """NUL in a field name, a file name or a text field of a multipart form. File contents
+    (PDF, .docx) may hold NUL bytes. A form that does not parse is left to the application,
+    which refuses it."""
+    if b"\x00" not in body:
+        return False
+    _, params = parse_options_header(content_type)
+    boundary = params.get(b"boundary")
+    if not boundary:
+        return False
+    scan = _MultipartNulScan()
+    try:
+        MultipartParser(boundary, scan.callbacks()).write(body)
+    except MultipartParseError:
+        return False
+    return scan.found
+
+
+class _MultipartNulScan:
+    """Callbacks for python-multipart's parser that look for NUL outside file contents."""
+
+    def __init__(self) -> None:
+        self.found = False
+        self.in_file = False
+        self.header = b""
+        self.value = b""
+        self.disposition = b""
+
+    def callbacks(self) -> Any:
+        return {
+            "on_header_field": self.on_header_field,
+            "on_header_value": self.on_header_value,
+            "on_header_end": self.on_header_end,
+            "on_headers_finished": self.on_headers_finished,
+            "on_part_data": self.on_part_data,
+        }
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self.header += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        self.value += data[start:end]
+
+    def on_header_end(self) -> None:
+        if self.header.lower() == b"content-disposition":
+            self.disposition = self.value
+        self.header = self.value = b""
+
+    def on_headers_finished(self) -> None:
+        _, options = parse_options_header(self.disposition)
+        # The raw header too: a name in RFC 2231 form (``filename*=``) is not decoded here.
+        raw = self.disposition
+        self.found = self.found or b"\x00" in raw or (b"*=" in raw and b"%00" in raw)
+        self.found = self.found or any(b"\x00" in value for value in options.values())
+        self.in_file = b"filename" in options or b"filename*" in self.disposition.lower()
+        self.disposition = b""
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        self.found = self.found or (not self.in_file and b"\x00" in data[start:end])
 
 
 async def _nul_problem(scope: Scope, receive: Receive, send: Send) -> None:
