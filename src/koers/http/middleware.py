@@ -3,7 +3,9 @@
 Registered once by ``install_middleware(app, settings)``; order from the outside in:
 
 1. ``SecurityHeadersMiddleware``: CSP without any external source, nosniff, referrer policy,
-   no framing; on every answer, errors included.
+   no framing; on every answer, errors included. ``Cache-Control: no-store`` on personal
+   paths, on every answer to a signed-in visitor (shared assets aside) and on every answer
+   that sets a cookie.
 2. ``TimeoutMiddleware``: a response must start within ``request_timeout_seconds`` or the
    client gets 503 problem+json.
 3. ``RequestLimitsMiddleware``: bodies over ``max_body_bytes`` get 413 problem+json; the NUL
@@ -92,8 +94,45 @@ def csp_for_inline_scripts(html: bytes | memoryview) -> str:
     )
 
 
+PERSONAL_PATHS = (
+    "/mijn-competenties",
+    "/mijn-gegevens",
+    "/competentiecheck",
+    "/coach",
+    "/werkgever",
+    "/api/v1/me",
+    "/api/v1/portfolio",
+    "/api/v1/audit",
+    "/api/v1/consents",
+    "/api/v1/accounts",
+)
+"""Answers under these paths may hold personal data (or a CSRF token): never cached, whoever
+asks and whatever the status."""
+
+CACHEABLE_ASSETS = ("/static/", "/api/docs-assets/")
+"""The same files for everyone: a browser may keep them even for a signed-in visitor."""
+
+SESSION_COOKIE_PREFIX = b"koers_session="
+
+
+def must_not_be_stored(scope: Scope, headers: MutableHeaders) -> bool:
+    """Whether a cache may keep no copy of this answer (``Cache-Control: no-store``): a personal
+    path, any answer to a signed-in visitor (the page shows who is signed in) except shared
+    assets, and any answer that sets a cookie."""
+    path: str = scope.get("path", "")
+    if any(path == prefix or path.startswith(prefix + "/") for prefix in PERSONAL_PATHS):
+        return True
+    if "set-cookie" in headers:
+        return True
+    if path.startswith(CACHEABLE_ASSETS):
+        return False
+    cookies = b";".join(value for name, value in scope.get("headers", ()) if name == b"cookie")
+    return SESSION_COOKIE_PREFIX in cookies
+
+
 class SecurityHeadersMiddleware:
-    """Adds the security headers to every HTTP answer (a response's own CSP wins)."""
+    """Adds the security headers to every HTTP answer (a response's own CSP wins), and
+    ``Cache-Control: no-store`` to answers that hold personal data."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -112,6 +151,8 @@ class SecurityHeadersMiddleware:
                     headers.setdefault(name, value)
                 if scope.get("scheme") == "https":
                     headers.setdefault("Strict-Transport-Security", HSTS)
+                if must_not_be_stored(scope, headers):
+                    headers["Cache-Control"] = "no-store"
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
