@@ -13,6 +13,9 @@ Registered once by ``install_middleware(app, settings)``; order from the outside
    names and text fields gets 422 (PostgreSQL cannot store it). Web pages
    (paths outside ``/api`` and ``/health``) get the same status as a readable error page.
 
+Between 2 and 3, ``koers.http.origin.OriginCheckMiddleware`` refuses (403) state-changing
+requests that carry our cookies but come from another site's page.
+
 Pure ASGI (no ``BaseHTTPMiddleware``), so streaming answers and background tasks stay intact.
 See ``docs/api.md``.
 """
@@ -37,6 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from koers.config import Settings
 from koers.http.errors import http_problem, problem
+from koers.http.origin import OriginCheckMiddleware
 
 log = logging.getLogger(__name__)
 
@@ -414,5 +418,6 @@ def install_middleware(
     app.add_middleware(
         RequestLimitsMiddleware, max_body_bytes=settings.max_body_bytes, page_error=page_error
     )
+    app.add_middleware(OriginCheckMiddleware, page_error=page_error)
     app.add_middleware(TimeoutMiddleware, seconds=settings.request_timeout_seconds)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -42,12 +42,12 @@ def _too_many_refusals(request: Request, exc: TooManyRefusals) -> HTMLResponse:
     return page
 
 
-LIMIT_KEYS = {413: "error.too_large"}
+LIMIT_KEYS = {403: "error.cross_origin", 413: "error.too_large"}
 
 
 def refusal_page(scope: Scope, status: int, detail: str) -> Response:
     """The error page for a request refused by the hardening middleware before any route ran
-    (too large, NUL character): no form was read, so nothing was stored."""
+    (too large, NUL character, another site's form): no form was read, so nothing was stored."""
     request = Request(scope)
     return render(
         request,
