@@ -315,6 +315,7 @@ class PersonalDataService:
             self.sessions.forget_failures(session, account.email)
             AccountRepository(session).delete_user(account.id)
             self.accounts.audit_own(session, account, Resource.PROFILE, Action.ERASE, route)
+        self.accounts.database.checkpoint()
         log.info("accounts.erased", extra={"fields": {"user_id": account.id}})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from koers.config import Settings
+
+log = logging.getLogger(__name__)
 
 
 class Base(DeclarativeBase):
@@ -21,6 +24,9 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted rows are overwritten, not only unlinked: erased personal data must not stay
+    # readable in free pages of the database file (some SQLite builds default to off).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -58,6 +64,17 @@ class Database:
             raise
         finally:
             session.close()
+
+    def checkpoint(self) -> None:
+        """SQLite: copy the write-ahead log into the database file and empty it, so that rows
+        just deleted (a GDPR erasure) do not linger in ``<db>-wal``. PostgreSQL: nothing to do.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as connection:
+            busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar()
+        if busy:  # a reader still holds an old snapshot; the next checkpoint empties the log
+            log.warning("store.checkpoint_busy")
 
     def dispose(self) -> None:
         self.engine.dispose()
