@@ -41,7 +41,14 @@ from koers.access.model import (
     Resource,
     Role,
 )
-from koers.access.policy import ACCESS_MATRIX, CONSENT_PURPOSE, Rule, RuleKind, decide
+from koers.access.policy import (
+    ACCESS_MATRIX,
+    CHANGE_MATRIX,
+    CONSENT_PURPOSE,
+    Rule,
+    RuleKind,
+    decide,
+)
 from koers.access.refusals import (
     RefusalLimits,
     RefusalState,
@@ -57,6 +64,7 @@ from koers.access.throttle import locked_until
 
 __all__ = [
     "ACCESS_MATRIX",
+    "CHANGE_MATRIX",
     "CONSENTABLE",
     "CONSENT_PURPOSE",
     "LOCAL_TZ",

@@ -530,7 +530,7 @@ class PersonalDataGate:
                 )
         with self.database.session() as session:
             consents = ConsentRepository(session).consents_of(owner_id)
-        decision = decide(actor, owner_id, resource, purpose, consents, now)
+        decision = decide(actor, owner_id, resource, purpose, consents, now, action)
         self._audit(actor, owner_id, resource, purpose, route, action, now, decision)
         if decision.allowed:
             return decision
