@@ -30,7 +30,8 @@ from koers.access import (
 from koers.config import Settings
 from koers.store.db import Database
 from koers.store.migrate import upgrade
-from koers.store.repositories.accounts import AuditLog, ConsentRepository, PersonalDataGate
+from koers.store.repositories.accounts import AuditLog, ConsentRepository
+from koers.store.repositories.gate import PersonalDataGate
 from tests.access.world import World, build_world
 from tests.conftest import make_database
 

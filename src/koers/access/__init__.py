@@ -1,6 +1,6 @@
 """Access control (toegang): roles, consent and the access policy. Pure: no I/O.
 
-The data layer (``koers.store.repositories.accounts.PersonalDataGate``) asks :func:`decide`
+The data layer (``koers.store.repositories.gate.PersonalDataGate``) asks :func:`decide`
 on every read of personal data by someone other than its owner and writes the audit entry.
 """
 
@@ -18,6 +18,7 @@ from koers.access.credentials import check_display_name, check_password, normali
 from koers.access.errors import (
     AccessDenied,
     ConsentRequired,
+    InvalidAccountId,
     InvalidConsent,
     InvalidCredentials,
     TooManyAttempts,
@@ -26,6 +27,7 @@ from koers.access.errors import (
     WeakPassword,
 )
 from koers.access.model import (
+    ACCOUNT_ID_PATTERN,
     CONSENTABLE,
     Account,
     Action,
@@ -40,6 +42,7 @@ from koers.access.model import (
     Reason,
     Resource,
     Role,
+    is_account_id,
 )
 from koers.access.policy import (
     ACCESS_MATRIX,
@@ -64,6 +67,7 @@ from koers.access.throttle import locked_until
 
 __all__ = [
     "ACCESS_MATRIX",
+    "ACCOUNT_ID_PATTERN",
     "CHANGE_MATRIX",
     "CONSENTABLE",
     "CONSENT_PURPOSE",
@@ -80,6 +84,7 @@ __all__ = [
     "ConsentStatus",
     "Decision",
     "GranteeKind",
+    "InvalidAccountId",
     "InvalidConsent",
     "InvalidCredentials",
     "Organisation",
@@ -106,6 +111,7 @@ __all__ = [
     "decide",
     "end_of_day",
     "grants_to",
+    "is_account_id",
     "is_stale",
     "locked_until",
     "minutes_left",

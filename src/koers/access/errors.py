@@ -30,6 +30,12 @@ class InvalidConsent(InvalidInput):
     code = "invalid_consent"
 
 
+class InvalidAccountId(InvalidInput):
+    """A caller-given id does not have the shape of an account id (nothing was audited)."""
+
+    code = "invalid_account_id"
+
+
 class InvalidCredentials(KoersError):
     """Wrong e-mail address or password; the message never says which."""
 

@@ -53,8 +53,8 @@ from koers.services.check import CheckService
 from koers.services.documents import MAX_DOCUMENT_BYTES, read_document
 from koers.services.extraction import ExtractionService
 from koers.store.db import Database
-from koers.store.repositories.accounts import PersonalDataGate as StoreGate
 from koers.store.repositories.accounts import utcnow
+from koers.store.repositories.gate import PersonalDataGate as StoreGate
 from koers.store.repositories.portfolio import PortfolioRepository
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,15 @@ from urllib.parse import quote
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from koers.access import Account, ConsentStatus, GranteeKind, Purpose, Resource, Role
+from koers.access import (
+    ACCOUNT_ID_PATTERN,
+    Account,
+    ConsentStatus,
+    GranteeKind,
+    Purpose,
+    Resource,
+    Role,
+)
 from koers.errors import Forbidden
 from koers.http.deps import CheckDep, ConsentsDep, PersonalDataDep, PortfolioDep
 from koers.http.security import OptionalAccount
@@ -96,7 +104,7 @@ def clients_page(
 @router.get(CLIENT, response_class=HTMLResponse)
 def client_page(
     request: Request,
-    owner_id: Annotated[str, Path(max_length=64)],
+    owner_id: Annotated[str, Path(pattern=ACCOUNT_ID_PATTERN)],
     me: OptionalAccount,
     consents: ConsentsDep,
     rights: PersonalDataDep,
