@@ -160,3 +160,82 @@ def test_the_gate_refuses_a_malformed_subject_without_an_entry(world: World) -> 
         with pytest.raises(InvalidInput):
             gate.read(actor, "jan@example.org", Resource.CONTACT, Purpose.COACHING, "/tests")
     assert _audit_count(world) == before
+
+
+# -- fault 6: claim provenance cannot be forged through the API or the web --------------------
+
+
+def _forge(claims: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Every claim becomes a VDAB-verified diploma, dated long ago."""
+    return [
+        {
+            **claim,
+            "source": {"actor_type": "vdab", "name": "VDAB"},
+            "evidence": {"type": "diploma", "title": "Vals diploma"},
+            "verification": "verified",
+            "acquired": "2001-01-01",
+        }
+        for claim in claims
+    ]
+
+
+def test_the_owner_cannot_forge_provenance_through_the_api(app, world: World) -> None:  # type: ignore[no-untyped-def]
+    portfolio_id = _stored_with_consents(world)
+    client = new_client(app)
+    token = api_login(client, world.citizen.email)
+    url = f"/api/v1/portfolio/{portfolio_id}"
+    body = client.get(url).json()
+    forged = {**body["portfolio"], "claims": _forge(body["portfolio"]["claims"])}
+    response = client.put(
+        url,
+        json={"expected_version": body["version"], "portfolio": forged},
+        headers={"X-CSRF-Token": token},
+    )
+    assert response.status_code == 403, response.text
+    assert response.json()["code"] == "claim_locked"
+    after = client.get(url).json()
+    assert after == body  # nothing stored
+    # a new claim cannot arrive verified either
+    extra = {
+        **body["portfolio"],
+        "claims": [
+            *body["portfolio"]["claims"],
+            *_forge([{**body["portfolio"]["claims"][1], "id": "c99"}]),
+        ],
+    }
+    response = client.put(
+        url,
+        json={"expected_version": body["version"], "portfolio": extra},
+        headers={"X-CSRF-Token": token},
+    )
+    assert response.status_code == 403
+
+
+def test_the_owner_cannot_forge_provenance_through_the_web(app, world: World) -> None:  # type: ignore[no-untyped-def]
+    """The web's "store this portfolio file" over a stored one follows the same rule."""
+    import json
+
+    from tests.security.conftest import form_token, web_login
+
+    portfolio_id = _stored_with_consents(world)
+    client = new_client(app)
+    web_login(client, world.citizen.email)
+    stored = to_json(
+        world.services.portfolios.load(
+            portfolio_id, world.citizen.actor(), Purpose.SELF, "/tests"
+        ).portfolio
+    )
+    forged = {**stored, "claims": _forge(stored["claims"])}
+    response = client.post(
+        "/mijn-competenties/bewaar",
+        data={
+            "csrf_token": form_token(client, "/mijn-gegevens/verwijderen"),
+            "portfolio_json": json.dumps(forged),
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 403
+    kept = world.services.portfolios.load(
+        portfolio_id, world.citizen.actor(), Purpose.SELF, "/tests"
+    )
+    assert to_json(kept.portfolio) == stored

@@ -15,15 +15,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from koers.access import (
-    ACCOUNT_ID_PATTERN,
-    Account,
-    ConsentStatus,
-    GranteeKind,
-    Purpose,
-    Resource,
-    Role,
-)
+from koers.access import Account, ConsentStatus, GranteeKind, Purpose, Resource, Role
 from koers.errors import Forbidden
 from koers.http.deps import CheckDep, ConsentsDep, PersonalDataDep, PortfolioDep
 from koers.http.security import OptionalAccount
@@ -104,7 +96,7 @@ def clients_page(
 @router.get(CLIENT, response_class=HTMLResponse)
 def client_page(
     request: Request,
-    owner_id: Annotated[str, Path(pattern=ACCOUNT_ID_PATTERN)],
+    owner_id: Annotated[str, Path(max_length=64)],
     me: OptionalAccount,
     consents: ConsentsDep,
     rights: PersonalDataDep,
