@@ -63,7 +63,7 @@ from koers.access.refusals import (
     seconds_left,
     verdict,
 )
-from koers.access.throttle import locked_until
+from koers.access.throttle import backoff_until, locked_until, wait_seconds
 
 __all__ = [
     "ACCESS_MATRIX",
@@ -104,6 +104,7 @@ __all__ = [
     "WeakPassword",
     "after_refusal",
     "after_verdict",
+    "backoff_until",
     "check_display_name",
     "check_password",
     "check_request",
@@ -118,4 +119,5 @@ __all__ = [
     "normalise_email",
     "seconds_left",
     "verdict",
+    "wait_seconds",
 ]

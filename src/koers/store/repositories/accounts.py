@@ -294,8 +294,12 @@ class AccountRepository:
             )
         ]
 
-    def clear_failures(self, key: str) -> None:
-        self.session.execute(delete(LoginFailureRow).where(LoginFailureRow.key == key))
+    def clear_failures(self, key_start: str) -> None:
+        """Drop the failures whose key starts with ``key_start`` (a whole key or its account
+        half: keys are hex, so the prefix holds no pattern characters)."""
+        self.session.execute(
+            delete(LoginFailureRow).where(LoginFailureRow.key.startswith(key_start))
+        )
 
     def purge_failures(self, before: datetime) -> None:
         self.session.execute(delete(LoginFailureRow).where(LoginFailureRow.at < before))
