@@ -34,7 +34,13 @@ router = APIRouter(
 )
 
 UserId = Annotated[
-    str, Path(pattern=ACCOUNT_ID_PATTERN, description="Opaque account id (32 hex digits).")
+    str,
+    Path(
+        pattern=ACCOUNT_ID_PATTERN,
+        min_length=32,
+        max_length=32,
+        description="Opaque account id (32 hex digits).",
+    ),
 ]
 
 

@@ -42,7 +42,7 @@ def about_me(
 
 @router.get("/subjects/{user_id}", response_model=list[AuditEntryOut])
 def about_subject(
-    user_id: Annotated[str, Path(pattern=ACCOUNT_ID_PATTERN)],
+    user_id: Annotated[str, Path(pattern=ACCOUNT_ID_PATTERN, min_length=32, max_length=32)],
     rights: PersonalDataDep,
     actor: OptionalAccount,
     purpose: Purpose = Purpose.SUPERVISION,
