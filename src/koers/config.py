@@ -32,9 +32,15 @@ class Settings(BaseSettings):
             ``never``; session and CSRF cookies are always HttpOnly and SameSite=Lax.
         session_hours: a session ends this many hours after login, whatever happens.
         session_idle_minutes: a session ends after this many minutes without a request.
-        login_max_failures: failed logins per account within the window before it is locked.
-        login_ip_max_failures: failed logins per network address within the window.
-        login_window_minutes: the sliding window of the login throttle.
+        login_max_failures: failed logins for one account from one network address before
+            that account waits there (per account *and* address, so that nobody else can lock
+            the owner out); failures of the last day count, a successful login clears them.
+        login_backoff_seconds: the first wait after ``login_max_failures``; it doubles with
+            every further failure (HTTP 429 with ``Retry-After``).
+        login_backoff_max_minutes: the longest wait of that backoff.
+        login_ip_max_failures: failed logins per network address (any account) within
+            ``login_window_minutes`` before the address is locked.
+        login_window_minutes: the sliding window of the per-address login limit.
         refused_reads_max: refused reads of someone else's personal data, per actor within
             ``refused_reads_window_minutes``, before that actor is stopped (HTTP 429); see
             ``docs/security.md``.
@@ -72,7 +78,9 @@ class Settings(BaseSettings):
     cookie_secure: str = "auto"
     session_hours: int = 12
     session_idle_minutes: int = 120
-    login_max_failures: int = 5
+    login_max_failures: int = Field(default=5, ge=1)
+    login_backoff_seconds: int = Field(default=30, ge=1)
+    login_backoff_max_minutes: int = Field(default=15, ge=1)
     login_ip_max_failures: int = 20
     login_window_minutes: int = 15
     refused_reads_max: int = Field(default=20, ge=1)

@@ -1,5 +1,6 @@
-"""The access matrix of docs/security.md, checked against the code and, cell by cell, against
-the data-layer gate on SQLite and PostgreSQL, in six consent states per cell."""
+"""The access matrices of docs/security.md (read and change), checked against the code and,
+cell by cell, against the data-layer gate on SQLite and PostgreSQL: reads in six consent
+states per cell, changes with and without a valid consent."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ import pytest
 
 from koers.access import (
     ACCESS_MATRIX,
+    CHANGE_MATRIX,
     CONSENTABLE,
     AccessDenied,
+    Action,
     Actor,
     ConsentRequest,
     ConsentRequired,
@@ -27,7 +30,8 @@ from koers.access import (
 from koers.config import Settings
 from koers.store.db import Database
 from koers.store.migrate import upgrade
-from koers.store.repositories.accounts import AuditLog, ConsentRepository, PersonalDataGate
+from koers.store.repositories.accounts import AuditLog, ConsentRepository
+from koers.store.repositories.gate import PersonalDataGate
 from tests.access.world import World, build_world
 from tests.conftest import make_database
 
@@ -35,10 +39,10 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "security.md"
 ROW_KEYS = ["owner", "anonymous", *[r.value for r in Role]]
 
 
-def parse_matrix() -> dict[str, dict[Resource, str]]:
+def parse_matrix(name: str = "access") -> dict[str, dict[Resource, str]]:
     text = DOC.read_text(encoding="utf-8")
-    block = re.search(r"<!-- access-matrix:start -->(.*?)<!-- access-matrix:end -->", text, re.S)
-    assert block, "docs/security.md has no access-matrix block"
+    block = re.search(rf"<!-- {name}-matrix:start -->(.*?)<!-- {name}-matrix:end -->", text, re.S)
+    assert block, f"docs/security.md has no {name}-matrix block"
     lines = [ln.strip() for ln in block.group(1).strip().splitlines() if ln.strip()]
     header = [c.strip() for c in lines[0].strip("|").split("|")]
     resources = [Resource(c) for c in header[1:]]
@@ -50,23 +54,35 @@ def parse_matrix() -> dict[str, dict[Resource, str]]:
 
 
 MATRIX = parse_matrix()
+CHANGES = parse_matrix("change")
 
 
-def test_document_lists_every_reader_and_resource() -> None:
-    assert list(MATRIX) == ROW_KEYS
-    for row in MATRIX.values():
+@pytest.mark.parametrize("matrix", [MATRIX, CHANGES], ids=["read", "change"])
+def test_document_lists_every_reader_and_resource(matrix: dict[str, dict[Resource, str]]) -> None:
+    assert list(matrix) == ROW_KEYS
+    for row in matrix.values():
         assert set(row) == set(Resource)
 
 
-def test_document_equals_the_code() -> None:
+@pytest.mark.parametrize(
+    ("matrix", "code"), [(MATRIX, ACCESS_MATRIX), (CHANGES, CHANGE_MATRIX)], ids=["read", "change"]
+)
+def test_document_equals_the_code(matrix: dict[str, dict[Resource, str]], code: object) -> None:
+    assert isinstance(code, dict)
     for role in Role:
         for resource in Resource:
-            assert MATRIX[role.value][resource] == str(ACCESS_MATRIX[role][resource]), (
-                role,
-                resource,
-            )
-    assert set(MATRIX["owner"].values()) == {"own"}
-    assert set(MATRIX["anonymous"].values()) == {"no"}
+            assert matrix[role.value][resource] == str(code[role][resource]), (role, resource)
+    assert set(matrix["owner"].values()) == {"own"}
+    assert set(matrix["anonymous"].values()) == {"no"}
+
+
+def test_a_consent_to_read_never_allows_a_change() -> None:
+    """Issue 13 fault 3: consent answers "who may see", so every cell that a consent opens
+    for reading stays closed for changing."""
+    for role in Role:
+        for resource in Resource:
+            if ACCESS_MATRIX[role][resource].kind.value == "consent":
+                assert CHANGE_MATRIX[role][resource].kind.value == "no", (role, resource)
 
 
 # -- the gate, cell by cell --------------------------------------------------------------------
@@ -219,3 +235,49 @@ def test_gate_follows_the_matrix(cast: Cast, reader: str, resource: Resource, st
     assert entry.purpose is purpose
     assert entry.actor_id == (actor.user_id if actor else None)
     assert entry.route == route
+
+
+CHANGE_STATES = ["none", "valid"]
+CHANGE_CELLS = [
+    (reader, resource, state)
+    for reader in ROW_KEYS
+    for resource in Resource
+    for state in CHANGE_STATES
+]
+
+
+@pytest.mark.parametrize(
+    ("reader", "resource", "state"),
+    CHANGE_CELLS,
+    ids=[f"{r}-{res.value}-{s}" for r, res, s in CHANGE_CELLS],
+)
+def test_gate_follows_the_change_matrix(
+    cast: Cast, reader: str, resource: Resource, state: str
+) -> None:
+    """Changes: the owner yes (no gate entry), everyone else refused and audited as a
+    refused ``change``, also with a valid consent for exactly this part and purpose."""
+    owner_id = cast.owners[state]
+    cell = CHANGES[reader][resource]
+    actor = _reader(cast, reader, owner_id)
+    read_cell = MATRIX[reader][resource]
+    purpose = Purpose.SELF if cell == "own" else _expected(read_cell, "valid")[1]
+    with cast.database.session() as session:
+        before = AuditLog(session).count(owner_id)
+    route = "/test/{owner_id}/" + resource.value + "/change"
+    if cell == "own":
+        assert cast.gate.change(actor, owner_id, resource, purpose, route).allowed
+    else:
+        assert cell == "no"
+        error = Unauthenticated if actor is None else AccessDenied
+        with pytest.raises(error):
+            cast.gate.change(actor, owner_id, resource, purpose, route)
+    with cast.database.session() as session:
+        entries = AuditLog(session).query(subject_id=owner_id, limit=1)
+        after = AuditLog(session).count(owner_id)
+    if reader == "owner":
+        assert after == before
+        return
+    assert after == before + 1, "every refused change is audited"
+    entry = entries[0]
+    assert (entry.action, entry.allowed, entry.route) == (Action.CHANGE, False, route)
+    assert entry.actor_id == (actor.user_id if actor else None)

@@ -135,7 +135,9 @@ PROBES: dict[str, Probe] = {
     ),
     "login_failure": Probe(
         "citizen",
-        lambda w, a: _count(LoginFailureRow.key == w.sessions.throttle_key("account", a.email)),
+        lambda w, a: _count(
+            LoginFailureRow.key.startswith(w.sessions.throttle_key("account", a.email)[:32])
+        ),
         lambda out: 0,
     ),
     "audit_entry": Probe(

@@ -1,6 +1,6 @@
 """Access control (toegang): roles, consent and the access policy. Pure: no I/O.
 
-The data layer (``koers.store.repositories.accounts.PersonalDataGate``) asks :func:`decide`
+The data layer (``koers.store.repositories.gate.PersonalDataGate``) asks :func:`decide`
 on every read of personal data by someone other than its owner and writes the audit entry.
 """
 
@@ -18,6 +18,7 @@ from koers.access.credentials import check_display_name, check_password, normali
 from koers.access.errors import (
     AccessDenied,
     ConsentRequired,
+    InvalidAccountId,
     InvalidConsent,
     InvalidCredentials,
     TooManyAttempts,
@@ -26,6 +27,7 @@ from koers.access.errors import (
     WeakPassword,
 )
 from koers.access.model import (
+    ACCOUNT_ID_PATTERN,
     CONSENTABLE,
     Account,
     Action,
@@ -40,8 +42,16 @@ from koers.access.model import (
     Reason,
     Resource,
     Role,
+    is_account_id,
 )
-from koers.access.policy import ACCESS_MATRIX, CONSENT_PURPOSE, Rule, RuleKind, decide
+from koers.access.policy import (
+    ACCESS_MATRIX,
+    CHANGE_MATRIX,
+    CONSENT_PURPOSE,
+    Rule,
+    RuleKind,
+    decide,
+)
 from koers.access.refusals import (
     RefusalLimits,
     RefusalState,
@@ -53,10 +63,12 @@ from koers.access.refusals import (
     seconds_left,
     verdict,
 )
-from koers.access.throttle import locked_until
+from koers.access.throttle import backoff_until, locked_until, wait_seconds
 
 __all__ = [
     "ACCESS_MATRIX",
+    "ACCOUNT_ID_PATTERN",
+    "CHANGE_MATRIX",
     "CONSENTABLE",
     "CONSENT_PURPOSE",
     "LOCAL_TZ",
@@ -72,6 +84,7 @@ __all__ = [
     "ConsentStatus",
     "Decision",
     "GranteeKind",
+    "InvalidAccountId",
     "InvalidConsent",
     "InvalidCredentials",
     "Organisation",
@@ -91,6 +104,7 @@ __all__ = [
     "WeakPassword",
     "after_refusal",
     "after_verdict",
+    "backoff_until",
     "check_display_name",
     "check_password",
     "check_request",
@@ -98,10 +112,12 @@ __all__ = [
     "decide",
     "end_of_day",
     "grants_to",
+    "is_account_id",
     "is_stale",
     "locked_until",
     "minutes_left",
     "normalise_email",
     "seconds_left",
     "verdict",
+    "wait_seconds",
 ]

@@ -30,6 +30,12 @@ class InvalidConsent(InvalidInput):
     code = "invalid_consent"
 
 
+class InvalidAccountId(InvalidInput):
+    """A caller-given id does not have the shape of an account id (nothing was audited)."""
+
+    code = "invalid_account_id"
+
+
 class InvalidCredentials(KoersError):
     """Wrong e-mail address or password; the message never says which."""
 
@@ -38,10 +44,18 @@ class InvalidCredentials(KoersError):
 
 
 class TooManyAttempts(KoersError):
-    """Login throttled after repeated failures (per account or per network address)."""
+    """Login throttled after repeated failures (per account and address, or per address);
+    HTTP 429 with ``Retry-After``."""
 
     code = "too_many_attempts"
     status = 429
+
+    def __init__(self, retry_after: int) -> None:
+        minutes = max(1, -(-retry_after // 60))
+        super().__init__(f"too many failed logins; try again in {minutes} minutes")
+        self.minutes = minutes
+        self.retry_after = retry_after
+        """Seconds until a login is tried again (the ``Retry-After`` header)."""
 
 
 class TooManyRefusals(KoersError):

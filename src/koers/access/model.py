@@ -6,9 +6,21 @@ auditlog ("wie keek"). No I/O here; the store maps onto these dataclasses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+
+ACCOUNT_ID_PATTERN = r"^[0-9a-f]{32}$"
+"""The shape of an account id: 128 random bits as lowercase hex (``store`` ``new_id``)."""
+_ACCOUNT_ID = re.compile(ACCOUNT_ID_PATTERN)
+
+
+def is_account_id(text: str) -> bool:
+    """Whether ``text`` has the shape of an account id. Checked before an id that a caller
+    typed is used, so that no caller-chosen text (an e-mail address, a national number) ever
+    reaches the append-only audit log."""
+    return _ACCOUNT_ID.fullmatch(text) is not None
 
 
 class Role(StrEnum):

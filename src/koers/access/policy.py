@@ -1,7 +1,9 @@
-"""The access policy: role × resource × consent → allow or refuse, with a reason.
+"""The access policy: role × resource × consent × action → allow or refuse, with a reason.
 
-The matrix below is the single source; ``docs/security.md`` mirrors it and a test checks that
-the document and this table agree, cell by cell, and that the data-layer gate follows both.
+Reading and changing are separate permissions: a consent answers "who may see my data", so it
+never lets anyone change it. The two matrices below are the single source; ``docs/security.md``
+mirrors them and a test checks that the document and these tables agree, cell by cell, and
+that the data-layer gate follows both.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from enum import StrEnum
 
 from koers.access.consent import ConsentStatus, consent_status, grants_to
 from koers.access.model import (
+    Action,
     Actor,
     Consent,
     Decision,
@@ -68,6 +71,13 @@ ACCESS_MATRIX: Mapping[Role, Mapping[Resource, Rule]] = {
 """What a role may read of *someone else's* data. The owner reads all of their own data;
 an anonymous visitor reads nothing."""
 
+CHANGE_MATRIX: Mapping[Role, Mapping[Resource, Rule]] = {
+    role: {resource: NO for resource in Resource} for role in Role
+}
+"""What a role may change of *someone else's* data: nothing today. Only the owner changes
+their own data; a new permission to change must be an explicit rule here (and in
+``docs/security.md``), never a side effect of a consent to read."""
+
 CONSENT_PURPOSE: Mapping[Role, Purpose] = {
     Role.COACH: Purpose.COACHING,
     Role.EMPLOYER: Purpose.EMPLOYABILITY,
@@ -95,6 +105,7 @@ def decide(
     purpose: Purpose,
     consents: Iterable[Consent],
     at: datetime,
+    action: Action = Action.READ,
 ) -> Decision:
     """May ``actor`` read (or change) ``resource`` of ``owner_id`` for ``purpose`` at ``at``?
 
@@ -105,6 +116,8 @@ def decide(
         purpose: why (doel); must match the rule or the consent.
         consents: the owner's consents (any state; others' consents are ignored).
         at: the moment of the read (timezone-aware).
+        action: ``change`` is decided by :data:`CHANGE_MATRIX`, anything else by
+            :data:`ACCESS_MATRIX`.
 
     Returns:
         A :class:`Decision` with the reason and, when a consent allowed it, its id.
@@ -113,7 +126,8 @@ def decide(
         return Decision(False, Reason.ANONYMOUS)
     if actor.user_id == owner_id:
         return Decision(True, Reason.OWNER)
-    rule = ACCESS_MATRIX[actor.role][resource]
+    matrix = CHANGE_MATRIX if action is Action.CHANGE else ACCESS_MATRIX
+    rule = matrix[actor.role][resource]
     if rule.kind is RuleKind.NEVER:
         return Decision(False, Reason.ROLE_NOT_ALLOWED)
     if purpose != rule.purpose:

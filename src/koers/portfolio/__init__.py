@@ -20,6 +20,7 @@ from koers.portfolio.confidence import (
     source_weight,
 )
 from koers.portfolio.errors import (
+    ClaimLocked,
     EventLogConflict,
     ExtractionStarting,
     ExtractionUnavailable,
@@ -75,6 +76,7 @@ from koers.portfolio.model import (
     VerificationLevel,
 )
 from koers.portfolio.ports import FoundSkill, OccupationSkills, PersonalDataGate, SkillFinder
+from koers.portfolio.provenance import OWNER_LEVELS, is_own_claim, owner_edit_problems
 from koers.portfolio.summary import SummaryData, summary_data, to_html
 
 __all__ = [
@@ -82,9 +84,11 @@ __all__ = [
     "HALF_LIFE_YEARS",
     "LEARNING_EVIDENCE",
     "MAX_TEXT",
+    "OWNER_LEVELS",
     "STALE_AFTER_YEARS",
     "VERSION",
     "ActorType",
+    "ClaimLocked",
     "Contribution",
     "EventDraft",
     "EventKind",
@@ -123,11 +127,13 @@ __all__ = [
     "from_json",
     "from_jsonld",
     "is_occupation_uri",
+    "is_own_claim",
     "is_skill_uri",
     "loads",
     "merge_import",
     "next_id",
     "number",
+    "owner_edit_problems",
     "parse_portfolio",
     "read_occupation_rows",
     "replay",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from koers.errors import Conflict, InvalidInput, KoersError, NotFound
+from koers.errors import Conflict, Forbidden, InvalidInput, KoersError, NotFound
 
 MAX_LISTED_PROBLEMS = 50
 
@@ -25,6 +25,18 @@ class PortfolioInvalid(InvalidInput):
         text = "; ".join(shown) + (f"; … and {more} more" if more > 0 else "")
         super().__init__(f"{source}: {len(problems)} problem(s): {text}")
         self.source = source
+        self.problems = list(problems)
+
+
+class ClaimLocked(Forbidden):
+    """An edit would change the provenance of a claim in a way its owner may not (see
+    :mod:`koers.portfolio.provenance`); nothing was stored."""
+
+    code = "claim_locked"
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        shown = list(problems[:MAX_LISTED_PROBLEMS])
+        super().__init__("; ".join(shown) + ("; …" if len(problems) > len(shown) else ""))
         self.problems = list(problems)
 
 

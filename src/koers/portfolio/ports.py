@@ -3,7 +3,7 @@
 * :class:`OccupationSkills`: the essential skills of an ESCO occupation (from the taxonomy).
 * :class:`PersonalDataGate`: every read or change of a portfolio by someone other than its
   owner goes through it (role + consent check + audit); the store's repository requires one.
-  The real gate is ``koers.store.repositories.accounts.PersonalDataGate``.
+  The real gate is ``koers.store.repositories.gate.PersonalDataGate``.
 * :class:`SkillFinder`: ranked ESCO skills in free text (``koers.extraction`` implements it).
 """
 
@@ -25,7 +25,7 @@ class OccupationSkills(Protocol):
 
 
 class PersonalDataGate(Protocol):
-    """The data-layer gate of the accounts domain (``koers.store.repositories.accounts``).
+    """The data-layer gate of the accounts domain (``koers.store.repositories.gate``).
 
     It checks role and consent for a read or change of someone else's data, writes an audit
     entry whatever the answer, and raises ``Unauthenticated``, ``AccessDenied`` or

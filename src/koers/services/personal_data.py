@@ -50,8 +50,8 @@ from koers.store.repositories.accounts import (
     AccountRepository,
     AuditLog,
     ConsentRepository,
-    PersonalDataGate,
 )
+from koers.store.repositories.gate import PersonalDataGate
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ class ContactCard:
 
 class RefusalThrottle:
     """Refused personal-data reads per actor, in memory of this process (a
-    :class:`~koers.store.repositories.accounts.RefusalGuard`; the decisions are the pure
+    :class:`~koers.store.repositories.gate.RefusalGuard`; the decisions are the pure
     functions of :mod:`koers.access.refusals`).
 
     Each server process keeps its own counts, so with several processes an actor can make up

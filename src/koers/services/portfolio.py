@@ -24,6 +24,7 @@ from koers.check import Catalogue, validate_uris
 from koers.i18n import translator
 from koers.portfolio import (
     ActorType,
+    ClaimLocked,
     EventLogConflict,
     ExtractionStarting,
     ExtractionUnavailable,
@@ -40,6 +41,7 @@ from koers.portfolio import (
     creation_events,
     diff,
     merge_import,
+    owner_edit_problems,
     parse_portfolio,
     read_occupation_rows,
     replay,
@@ -53,8 +55,8 @@ from koers.services.check import CheckService
 from koers.services.documents import MAX_DOCUMENT_BYTES, read_document
 from koers.services.extraction import ExtractionService
 from koers.store.db import Database
-from koers.store.repositories.accounts import PersonalDataGate as StoreGate
 from koers.store.repositories.accounts import utcnow
+from koers.store.repositories.gate import PersonalDataGate as StoreGate
 from koers.store.repositories.portfolio import PortfolioRepository
 
 log = logging.getLogger(__name__)
@@ -340,6 +342,8 @@ class PortfolioService:
         Raises:
             EventLogConflict: someone saved in between (reload and redo the edit).
             PortfolioInvalid: ``new`` names unknown skills or occupations.
+            ClaimLocked: ``new`` forges a claim's provenance
+                (:func:`koers.portfolio.owner_edit_problems`).
         """
         validate_uris(new, self.catalogue(lang))
         return self._append(portfolio_id, expected_version, new, actor, purpose, route)
@@ -356,6 +360,9 @@ class PortfolioService:
         current = self.load(portfolio_id, actor, purpose, route)
         if current.version != expected_version:
             raise EventLogConflict(expected_version, current.version)
+        problems = owner_edit_problems(current.portfolio, new)  # the one rule, API and web
+        if problems:
+            raise ClaimLocked(problems)
         with self.database.session() as session:
             repo = self._repo(session)
             owner = repo.owner_of(portfolio_id)

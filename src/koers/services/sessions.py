@@ -1,5 +1,6 @@
-"""Use cases of signing in: password login (argon2id, throttled per account and per network
-address), OpenID Connect login, and the server-side sessions behind the cookie.
+"""Use cases of signing in: password login (argon2id, throttled per account and network
+address with a backoff, and per network address), OpenID Connect login, and the server-side
+sessions behind the cookie.
 
 Personal data never goes to the logs: events carry opaque ids and reason codes only.
 """
@@ -21,15 +22,20 @@ from koers.access import (
     InvalidCredentials,
     Role,
     TooManyAttempts,
+    backoff_until,
     check_display_name,
     locked_until,
     normalise_email,
+    wait_seconds,
 )
 from koers.errors import Conflict, InvalidInput
 from koers.services.accounts import AccountService
 from koers.store.repositories.accounts import AccountRepository, utc
 
 log = logging.getLogger(__name__)
+
+FAILURE_MEMORY = timedelta(days=1)
+"""Failed logins are kept (and counted for the backoff) this long, then purged."""
 
 
 @dataclass(frozen=True)
@@ -58,20 +64,39 @@ class SessionService:
             self.accounts.settings.secret_key.encode(), f"{kind}:{value}".encode(), hashlib.sha256
         ).hexdigest()
 
-    def _throttle(self, repo: AccountRepository, keys: list[tuple[str, int]]) -> None:
+    def pair_key(self, address: str, client_ip: str) -> str:
+        """The stored key of the failed logins of one account from one network address: the
+        first half names the account (so that erasure finds it from every address), the
+        second the address; both are halves of HMACs, never clear text."""
+        return self.throttle_key("account", address)[:32] + self.throttle_key("ip", client_ip)[:32]
+
+    def _throttle(self, repo: AccountRepository, pair_key: str, ip_key: str) -> None:
+        """Refuse while the address is locked or this account waits out its backoff there."""
+        settings = self.accounts.settings
         now = self.accounts.clock()
-        window = timedelta(minutes=self.accounts.settings.login_window_minutes)
-        for key, limit in keys:
-            until = locked_until(repo.failures(key, now - window), now, limit, window)
-            if until is not None:
-                minutes = max(1, int((until - now).total_seconds() // 60) + 1)
-                raise TooManyAttempts(f"too many failed logins; try again in {minutes} minutes")
+        window = timedelta(minutes=settings.login_window_minutes)
+        waits = [
+            locked_until(
+                repo.failures(ip_key, now - window), now, settings.login_ip_max_failures, window
+            ),
+            backoff_until(
+                repo.failures(pair_key, now - FAILURE_MEMORY),
+                now,
+                settings.login_max_failures,
+                timedelta(seconds=settings.login_backoff_seconds),
+                timedelta(minutes=settings.login_backoff_max_minutes),
+            ),
+        ]
+        until = max((w for w in waits if w is not None), default=None)
+        if until is not None:
+            raise TooManyAttempts(wait_seconds(until, now))
 
     def authenticate(self, email: str, password: str, client_ip: str) -> Account:
         """Check e-mail and password; throttled per account and per network address.
 
         Raises:
-            TooManyAttempts: the account or address failed too often in the window.
+            TooManyAttempts: the address failed too often, or this account from this address
+                waits out its backoff (``retry_after`` seconds).
             InvalidCredentials: wrong address or password (never says which).
         """
         self.accounts.prepare()
@@ -79,17 +104,11 @@ class SessionService:
             address = normalise_email(email)
         except InvalidInput:
             address = email.strip().lower()[:254]
-        account_key = self.throttle_key("account", address)
+        pair_key = self.pair_key(address, client_ip)
         ip_key = self.throttle_key("ip", client_ip)
         with self.accounts.database.session() as session:
             repo = AccountRepository(session)
-            self._throttle(
-                repo,
-                [
-                    (account_key, self.accounts.settings.login_max_failures),
-                    (ip_key, self.accounts.settings.login_ip_max_failures),
-                ],
-            )
+            self._throttle(repo, pair_key, ip_key)
             account = repo.by_email(address)
             stored = repo.password_hash(account.id) if account else None
         ok = self._verify(stored, password)
@@ -99,9 +118,9 @@ class SessionService:
                 self.accounts.database.session() as session
             ):  # committed before the error is raised
                 repo = AccountRepository(session)
-                repo.add_failure(account_key, now)
+                repo.add_failure(pair_key, now)
                 repo.add_failure(ip_key, now)
-                repo.purge_failures(now - timedelta(days=1))
+                repo.purge_failures(now - FAILURE_MEMORY)
             log.info(
                 "accounts.login_failed",
                 extra={"fields": {"reason": "unknown" if account is None else "password"}},
@@ -109,7 +128,7 @@ class SessionService:
             raise InvalidCredentials("wrong e-mail address or password")
         with self.accounts.database.session() as session:
             repo = AccountRepository(session)
-            repo.clear_failures(account_key)
+            repo.clear_failures(pair_key)
             if self.accounts.hasher.check_needs_rehash(stored):
                 repo.set_password_hash(account.id, self.accounts.hasher.hash(password))
         return account
@@ -213,5 +232,5 @@ class SessionService:
         return self.start_session(account, "oidc", previous_token)
 
     def forget_failures(self, session: Session, email: str) -> None:
-        """Drop the failed-login count of an address (erasure)."""
-        AccountRepository(session).clear_failures(self.throttle_key("account", email))
+        """Drop the failed logins of an account from every address (erasure)."""
+        AccountRepository(session).clear_failures(self.throttle_key("account", email)[:32])

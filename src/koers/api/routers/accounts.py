@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
-from koers.access import Purpose
+from koers.access import ACCOUNT_ID_PATTERN, Purpose
 from koers.api.schemas.accounts import AccountOut, ContactOut, LoginIn, RegisterIn, SessionOut
 from koers.http.deps import AccountsDep, PersonalDataDep, SessionsDep
 from koers.http.errors import problem_responses
@@ -33,7 +33,15 @@ router = APIRouter(
     responses=problem_responses(401, 403, 404, 409, 429),
 )
 
-UserId = Annotated[str, Path(min_length=1, max_length=64, description="Opaque account id.")]
+UserId = Annotated[
+    str,
+    Path(
+        pattern=ACCOUNT_ID_PATTERN,
+        min_length=32,
+        max_length=32,
+        description="Opaque account id (32 hex digits).",
+    ),
+]
 
 
 @router.post("/register", response_model=AccountOut, status_code=status.HTTP_201_CREATED)

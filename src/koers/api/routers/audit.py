@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from koers.access import Purpose
+from koers.access import ACCOUNT_ID_PATTERN, Purpose
 from koers.api.schemas.accounts import AuditEntryOut
 from koers.http.deps import PersonalDataDep
 from koers.http.errors import problem_responses
@@ -42,7 +42,7 @@ def about_me(
 
 @router.get("/subjects/{user_id}", response_model=list[AuditEntryOut])
 def about_subject(
-    user_id: Annotated[str, Path(min_length=1, max_length=64)],
+    user_id: Annotated[str, Path(pattern=ACCOUNT_ID_PATTERN, min_length=32, max_length=32)],
     rights: PersonalDataDep,
     actor: OptionalAccount,
     purpose: Purpose = Purpose.SUPERVISION,

@@ -102,7 +102,8 @@ class LoginFailureRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(64))
-    """HMAC of ``account:<e-mail>`` or ``ip:<address>`` with the secret key; never clear text."""
+    """HMAC of ``ip:<address>``, or halves of the HMACs of ``account:<e-mail>`` and
+    ``ip:<address>`` (one account from one address), with the secret key; never clear text."""
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

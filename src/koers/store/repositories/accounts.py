@@ -1,19 +1,9 @@
-"""Reads and writes of accounts, consents and the audit log, plus THE data-layer gate.
+"""Reads and writes of accounts, consents and the audit log.
 
-Every read of personal data by someone other than its owner goes through
-:class:`PersonalDataGate`: it asks the access policy (role × resource × consent), writes an
-audit entry whatever the answer, and raises when the answer is no. Future domains call it from
-their repositories before they query::
-
-    gate.read(actor, owner_id, Resource.PORTFOLIO, Purpose.COACHING, route="/api/v1/...")
-
-The audit log has no update or delete here, and database triggers refuse both (migration 0002);
-only ``AuditRetention.prune`` (``repositories/audit.py``, migration 0005) removes entries past
-retention.
-
-The gate can be given a :class:`RefusalGuard` (the account service keeps one per process): an
-actor refused too often is then stopped for a cool-down (``TooManyRefusals``), with one audit
-entry per stop instead of one per request.
+The data-layer gate that asks the access policy and appends to this audit log lives in
+``repositories/gate.py``. The audit log has no update or delete here, and database triggers
+refuse both (migration 0002); only ``AuditRetention.prune`` (``repositories/audit.py``,
+migration 0005) removes entries past retention.
 """
 
 from __future__ import annotations
@@ -21,22 +11,17 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import Protocol
 
 from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from koers.access import (
-    AccessDenied,
     Account,
     Action,
-    Actor,
     AuditEntry,
     Consent,
     ConsentRequest,
-    ConsentRequired,
-    Decision,
     GranteeKind,
     Organisation,
     OrganisationKind,
@@ -44,15 +29,8 @@ from koers.access import (
     Reason,
     Resource,
     Role,
-    TooManyRefusals,
-    Unauthenticated,
-    Verdict,
-    decide,
-    minutes_left,
-    seconds_left,
 )
 from koers.errors import Conflict, NotFound
-from koers.store.db import Database
 from koers.store.orm.accounts import (
     AuditRow,
     ConsentRow,
@@ -316,8 +294,12 @@ class AccountRepository:
             )
         ]
 
-    def clear_failures(self, key: str) -> None:
-        self.session.execute(delete(LoginFailureRow).where(LoginFailureRow.key == key))
+    def clear_failures(self, key_start: str) -> None:
+        """Drop the failures whose key starts with ``key_start`` (a whole key or its account
+        half: keys are hex, so the prefix holds no pattern characters)."""
+        self.session.execute(
+            delete(LoginFailureRow).where(LoginFailureRow.key.startswith(key_start))
+        )
 
     def purge_failures(self, before: datetime) -> None:
         self.session.execute(delete(LoginFailureRow).where(LoginFailureRow.at < before))
@@ -452,140 +434,3 @@ class AuditLog:
         if subject_id is not None:
             query = query.where(AuditRow.subject_id == subject_id)
         return int(self.session.scalar(query) or 0)
-
-
-class RefusalGuard(Protocol):
-    """Per-actor memory of refused reads (kept by the service; see ``koers.access.refusals``)."""
-
-    def before_read(self, actor_id: str, now: datetime) -> Verdict:
-        """Whether the actor is stopped; marks the episode as audited when it says to audit."""
-        ...
-
-    def refused(self, actor_id: str, now: datetime) -> None:
-        """Count a refused read of the actor."""
-        ...
-
-
-class PersonalDataGate:
-    """The one door to someone else's personal data: policy check plus audit entry.
-
-    The audit entry is written in its own short transaction, so a refusal stays on record even
-    though the caller's transaction is rolled back by the error. Call the gate before writing in
-    the caller's transaction (on SQLite a pending write would make the audit write wait).
-    """
-
-    def __init__(
-        self, database: Database, clock: Clock = utcnow, refusals: RefusalGuard | None = None
-    ) -> None:
-        self.database = database
-        self.clock = clock
-        self.refusals = refusals
-        """``None``: no refused-reads throttle (only for gates outside the running app)."""
-
-    def check(
-        self,
-        actor: Actor | None,
-        owner_id: str,
-        resource: Resource,
-        purpose: Purpose,
-        route: str,
-        action: Action = Action.READ,
-    ) -> Decision:
-        """Decide, audit, and raise if refused.
-
-        Args:
-            actor: the signed-in person, ``None`` for anonymous.
-            owner_id: whose data.
-            resource: which part.
-            purpose: why.
-            route: the route template or CLI command that asks (no filled-in ids or queries).
-            action: read or change.
-
-        Raises:
-            Unauthenticated: nobody is signed in.
-            ConsentRequired: the part needs the owner's consent and there is no valid one.
-            AccessDenied: the role may never read it, or not for this purpose.
-            TooManyRefusals: the actor was refused too often and waits out a cool-down.
-        """
-        now = self.clock()
-        if actor is not None and actor.user_id == owner_id:
-            return Decision(True, Reason.OWNER)  # own data: no gate entry (own actions are
-            # audited by the service where they change something); never throttled
-        if actor is not None and self.refusals is not None:
-            stop = self.refusals.before_read(actor.user_id, now)
-            if stop.blocked_until is not None:
-                if stop.audit_episode:  # one entry per stop, so probing cannot grow the log
-                    self._audit(
-                        actor,
-                        owner_id,
-                        resource,
-                        purpose,
-                        route,
-                        action,
-                        now,
-                        Decision(False, Reason.THROTTLED),
-                    )
-                raise TooManyRefusals(
-                    minutes_left(stop.blocked_until, now), seconds_left(stop.blocked_until, now)
-                )
-        with self.database.session() as session:
-            consents = ConsentRepository(session).consents_of(owner_id)
-        decision = decide(actor, owner_id, resource, purpose, consents, now)
-        self._audit(actor, owner_id, resource, purpose, route, action, now, decision)
-        if decision.allowed:
-            return decision
-        if actor is not None and self.refusals is not None:
-            self.refusals.refused(actor.user_id, now)
-        if decision.reason is Reason.ANONYMOUS:
-            raise Unauthenticated("sign in first")
-        if decision.reason in (Reason.ROLE_NOT_ALLOWED, Reason.WRONG_PURPOSE):
-            raise AccessDenied(f"access refused ({decision.reason.value})")
-        raise ConsentRequired(f"no valid consent ({decision.reason.value})")
-
-    def _audit(
-        self,
-        actor: Actor | None,
-        owner_id: str,
-        resource: Resource,
-        purpose: Purpose,
-        route: str,
-        action: Action,
-        now: datetime,
-        decision: Decision,
-    ) -> None:
-        with self.database.session() as session:
-            AuditLog(session).append(
-                AuditEntry(
-                    at=now,
-                    actor_id=actor.user_id if actor else None,
-                    actor_role=actor.role.value if actor else "anonymous",
-                    subject_id=owner_id[:64],
-                    resource=resource,
-                    purpose=purpose,
-                    action=action,
-                    route=route,
-                    allowed=decision.allowed,
-                    reason=decision.reason,
-                    consent_id=decision.consent_id,
-                )
-            )
-
-    def read(
-        self,
-        actor: Actor | None,
-        owner_id: str,
-        resource: Resource,
-        purpose: Purpose,
-        route: str,
-    ) -> Decision:
-        return self.check(actor, owner_id, resource, purpose, route, Action.READ)
-
-    def change(
-        self,
-        actor: Actor | None,
-        owner_id: str,
-        resource: Resource,
-        purpose: Purpose,
-        route: str,
-    ) -> Decision:
-        return self.check(actor, owner_id, resource, purpose, route, Action.CHANGE)

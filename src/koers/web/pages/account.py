@@ -24,6 +24,7 @@ from koers.access import (
     OrganisationKind,
     Resource,
     Role,
+    TooManyAttempts,
 )
 from koers.errors import KoersError
 from koers.http.deps import (
@@ -150,7 +151,8 @@ def login_submit(
     try:
         session = sessions.login(email, password, client_ip(request), session_token(request))
     except KoersError as exc:
-        return _page(
+        wait = exc.minutes if isinstance(exc, TooManyAttempts) else None
+        page = _page(
             request,
             "login.html",
             {
@@ -158,10 +160,14 @@ def login_submit(
                 "next": safe_next(next),
                 "email": email,
                 "error": _error_key(exc),
+                "error_wait": wait,
                 "oidc": get_oidc(request).enabled,
             },
             status_code=exc.status,
         )
+        if isinstance(exc, TooManyAttempts):
+            page.headers["Retry-After"] = str(exc.retry_after)
+        return page
     return _signed_in_redirect(request, session.account, session.token, next)
 
 

@@ -23,9 +23,9 @@ from koers.portfolio import (
     HistoryKind,
     Portfolio,
     Preferences,
-    SkillClaim,
     dumps,
     is_occupation_uri,
+    is_own_claim,
     is_skill_uri,
 )
 from koers.services.documents import megabytes
@@ -121,11 +121,9 @@ DateText = Annotated[str, Form(max_length=10)]
 Search = Annotated[str, Query(max_length=200)]
 
 
-def own_claim(claim: SkillClaim) -> bool:
-    """The citizen may fully edit only what they declared themselves; a statement by someone
-    else (employer, school, VDAB, assessor, extraction...) keeps its source, evidence and date
-    acquired, or the portfolio would show a forged provenance."""
-    return claim.source.actor_type is ActorType.SELF
+own_claim = is_own_claim
+"""The citizen may fully edit only what they declared themselves (the portfolio domain's
+rule, :func:`koers.portfolio.owner_edit_problems`, which the service applies to every save)."""
 
 
 @dataclass(frozen=True)
