@@ -18,11 +18,13 @@ import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from koers.app import create_app
 from koers.services.check import CheckService
 from koers.services.portfolio import PortfolioService
 from tests.access.world import World
+from tests.portfolio.docs_factory import docx_nested, nested_json
 from tests.security.conftest import CSRF
 
 SLOW_SECONDS = 2.0
@@ -209,3 +211,38 @@ def test_heavy_requests_beyond_the_limit_get_503_with_retry_after(gated: Any) ->
         cv.join(10)
         # the slot is free again once the work has ended (404: this database has no ESCO)
         assert _api_organisation(other).status_code in (200, 404)
+
+
+# -- fault 5: hostile documents and JSON give a clear 422, never a RecursionError 500 --------
+
+
+@pytest.fixture()
+def client(world: World) -> Iterator[TestClient]:
+    with TestClient(create_app(services=world.services), raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_deeply_nested_docx_is_a_422_naming_the_problem(client: TestClient) -> None:
+    files = {"file": ("cv.docx", docx_nested(5000), "application/octet-stream")}
+    response = client.post("/api/v1/portfolio/import/cv-file", files=files)
+    assert response.status_code == 422, response.text[:300]
+    assert response.json()["code"] == "document_unreadable"
+    assert "levels deep" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("depth", [900, 50_000])
+def test_deeply_nested_json_is_never_a_500(client: TestClient, depth: int) -> None:
+    body = nested_json(depth)
+    headers = {"content-type": "application/json"}
+    for path in ("/api/v1/portfolio/validate", "/api/v1/check/citizen"):
+        response = client.post(path, content=body, headers=headers)
+        assert response.status_code in (400, 422), (path, response.status_code)
+
+
+def test_deeply_nested_portfolio_file_on_the_page_is_a_422(client: TestClient) -> None:
+    token = CSRF.search(client.get("/mijn-competenties").text)
+    assert token
+    files = {"file": ("portfolio.json", nested_json(50_000), "application/json")}
+    response = client.post("/mijn-competenties", data={"csrf_token": token.group(1)}, files=files)
+    assert response.status_code == 422
+    assert "nested far too deeply" in response.text
