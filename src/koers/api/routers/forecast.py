@@ -29,7 +29,7 @@ from koers.http.deps import ForecastDep
 from koers.http.errors import problem_responses
 from koers.http.limits import HeavyKind, run_heavy
 from koers.http.security import AnalystAccount, CsrfHeader
-from koers.http.uploads import MAX_CSV_UPLOAD, read_upload
+from koers.http.uploads import MAX_CSV_ROWS, MAX_CSV_UPLOAD, read_upload
 from koers.services.forecast import ForecastService
 from koers.services.tables import read_table
 
@@ -185,7 +185,7 @@ async def tension_upload(
     data = await read_upload(file, MAX_CSV_UPLOAD)
 
     def rank() -> TensionOut:
-        counts = read_table(data, name, max_bytes=MAX_CSV_UPLOAD).frame
+        counts = read_table(data, name, max_bytes=MAX_CSV_UPLOAD, max_rows=MAX_CSV_ROWS).frame
         return _tension(forecast, counts, period, filter_period, min_vacancies, top, name)
 
     return await run_heavy(request, HeavyKind.TABLE, rank)

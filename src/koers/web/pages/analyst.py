@@ -25,7 +25,7 @@ from koers.forecast import NACE_A38, TOTAL, OutlookPoint, RunInfo, UnknownRun, d
 from koers.http.deps import ForecastDep, TaxonomyDep
 from koers.http.limits import HeavyKind, ServerBusy, run_heavy
 from koers.http.security import AnalystAccount, CsrfForm
-from koers.http.uploads import MAX_CSV_UPLOAD, read_upload
+from koers.http.uploads import MAX_CSV_ROWS, MAX_CSV_UPLOAD, read_upload
 from koers.i18n import translate
 from koers.services.tables import read_table
 from koers.taxonomy import ConceptKind
@@ -346,7 +346,7 @@ async def tension_upload_page(
         data = await read_upload(file, MAX_CSV_UPLOAD)
 
         def rank() -> tuple[Any, dict[str, Any]]:
-            counts = read_table(data, name, max_bytes=MAX_CSV_UPLOAD).frame
+            counts = read_table(data, name, max_bytes=MAX_CSV_UPLOAD, max_rows=MAX_CSV_ROWS).frame
             return forecast.tension(
                 counts, period or None, filter_period or None, min_vacancies, top, name, wait=False
             )
