@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 
 from koers.app import create_app
 from koers.services.check import CheckService
-from koers.services.portfolio import PortfolioService
+from koers.services.portfolio import MAX_CV_CHARS, PortfolioService
 from tests.access.world import World
 from tests.portfolio.docs_factory import docx_nested, nested_json
 from tests.security.conftest import CSRF
@@ -246,3 +246,19 @@ def test_deeply_nested_portfolio_file_on_the_page_is_a_422(client: TestClient) -
     response = client.post("/mijn-competenties", data={"csrf_token": token.group(1)}, files=files)
     assert response.status_code == 422
     assert "nested far too deeply" in response.text
+
+
+# -- fault 2: the work per request is bounded before it starts ----------------------------------
+
+
+def test_cv_text_over_the_cv_limit_is_refused_with_the_limit(client: TestClient) -> None:
+    """A 199,000-character CV in the web form froze the server for 57 s; a CV is 3,000 to
+    15,000 characters, and more than MAX_CV_CHARS is refused before any extraction."""
+    text = "verpleegkundige wondzorg " * (MAX_CV_CHARS // 25 + 1)
+    api = client.post("/api/v1/portfolio/import/cv", json={"text": text})
+    assert api.status_code == 422 and str(MAX_CV_CHARS) in api.text
+    token = CSRF.search(client.get("/mijn-competenties").text)
+    assert token
+    page = client.post("/mijn-competenties", data={"csrf_token": token.group(1), "cv": text})
+    assert page.status_code == 422
+    assert f"{MAX_CV_CHARS} characters" in page.text
