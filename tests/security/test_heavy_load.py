@@ -25,6 +25,9 @@ from tests.web.conftest import copy_database
 
 LIGHT_P95_MS = 1000.0
 """Generous for a loaded 2-core test machine; measured p95 is in docs/benchmarks.md."""
+LIGHT_MAX_MS = 3000.0
+"""No light request waits for a heavy one: before the fix one waited 5.4 s behind the
+1,500-row workforce check (64 s behind 20,000 rows)."""
 
 
 @pytest.fixture()
@@ -44,7 +47,5 @@ def test_light_requests_stay_quick_while_heavy_ones_run(loaded_server: str) -> N
     assert not result.bad, result.bad
     assert sum(result.light_statuses.values()) == 50
     assert sum(result.heavy_statuses.values()) == 10, result.heavy_statuses
-    print(
-        f"light p95 {result.p95():.0f} ms, max {max(result.light_ms):.0f} ms", result.heavy_statuses
-    )
     assert result.p95() < LIGHT_P95_MS, (result.p95(), sorted(result.light_ms)[-5:])
+    assert max(result.light_ms) < LIGHT_MAX_MS, sorted(result.light_ms)[-5:]
