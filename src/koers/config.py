@@ -60,6 +60,9 @@ class Settings(BaseSettings):
             ``X-Forwarded-Proto`` headers ``koers serve`` believes: comma-separated addresses or
             networks (``10.0.0.0/8``), or ``*``. Empty (the default) believes no one, so a client
             cannot choose the address the login limit counts; see ``docs/security.md``.
+        max_heavy_requests: requests per process that may run each kind of heavy work at once
+            (skill extraction, CV files, organisation checks, uploaded tables); one more gets
+            503 with ``Retry-After`` at once; see ``docs/security.md``.
         audit_retention_days: audit entries older than this many days are removed by
             ``koers audit prune`` (default 1826, five years; at least 365 so that people can see
             who looked at their data for a reasonable time); see ``docs/security.md``.
@@ -75,6 +78,7 @@ class Settings(BaseSettings):
     search_cache_size: int = 2048
     max_body_bytes: int = Field(default=1_048_576, ge=1)
     request_timeout_seconds: float = Field(default=30.0, gt=0)
+    max_heavy_requests: int = Field(default=2, ge=1)
     cookie_secure: str = "auto"
     session_hours: int = 12
     session_idle_minutes: int = 120

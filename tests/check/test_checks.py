@@ -220,3 +220,17 @@ def test_cli_template_and_show() -> None:
     )
     assert shown.exit_code == 0, shown.output
     assert "VOORBEELD" in shown.stdout and "%" in shown.stdout
+
+
+def test_workforce_parquet_of_twenty_million_rows_is_refused_quickly(
+    checks: CheckService,
+) -> None:
+    """Issue 13 fault 2: a 150 KB Parquet file of 20 million rows took +1.4 GB before the
+    100,000-row cap applied; now the reading stops at the cap."""
+    from tests.services.test_tables import many_rows_parquet, peak_memory_growth
+
+    data = many_rows_parquet(20_000_000)
+    growth = peak_memory_growth()
+    with pytest.raises(WorkforceInvalid, match="more than 100000 rows"):
+        checks.read_workforce(data, "w.parquet")
+    assert growth() < 200_000_000

@@ -77,3 +77,16 @@ def docx_bomb(unpacked: int) -> bytes:
     """A valid-looking .docx whose document.xml inflates to ``unpacked`` bytes (tiny zipped)."""
     filler = "<w:p/>" * (unpacked // 6)
     return docx([], xml=f'<w:document xmlns:w="{W}"><w:body>{filler}</w:body></w:document>')
+
+
+def docx_nested(depth: int, text: str = "x") -> bytes:
+    """A tiny .docx whose document.xml nests ``depth`` run elements (a few hundred bytes)."""
+    runs = "<w:r>" * depth + f"<w:t>{escape(text)}</w:t>" + "</w:r>" * depth
+    return docx(
+        [], xml=f'<w:document xmlns:w="{W}"><w:body><w:p>{runs}</w:p></w:body></w:document>'
+    )
+
+
+def nested_json(depth: int) -> bytes:
+    """``{"a":[[[…]]]}`` nested ``depth`` lists deep."""
+    return b'{"format": "koers.portfolio", "claims": ' + b"[" * depth + b"]" * depth + b"}"

@@ -18,7 +18,7 @@ from koers.services.documents import (
     megabytes,
     read_document,
 )
-from tests.portfolio.docs_factory import docx, docx_bomb, pdf, scanned_pdf
+from tests.portfolio.docs_factory import W, docx, docx_bomb, docx_nested, pdf, scanned_pdf
 
 
 def refused(data: bytes, name: str, limit: int = 5_000_000) -> DocumentUnreadable:
@@ -85,6 +85,31 @@ def test_docx_paragraphs_and_tables() -> None:
     doc = read_document(data, "cv.docx")
     assert doc.kind is DocumentKind.DOCX
     assert doc.text.splitlines() == ["Jan (fictief)", "Magazijnier – heftruck", "2019", "Kok"]
+
+
+def test_docx_text_box_paragraph_comes_before_its_anchor_paragraph() -> None:
+    """The walk keeps its own stack; nested paragraphs keep the order the recursive walk gave."""
+    box = "<w:r><w:txbxContent><w:p><w:r><w:t>in het kader</w:t></w:r></w:p></w:txbxContent></w:r>"
+    body = f"<w:p><w:r><w:t>voor</w:t></w:r>{box}<w:r><w:t> na</w:t></w:r></w:p><w:p/>"
+    xml = f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    assert read_document(docx([], xml=xml), "cv.docx").text.splitlines() == [
+        "in het kader",
+        "voor na",
+    ]
+
+
+def test_docx_nested_5000_deep_is_refused_not_a_recursion_error() -> None:
+    """Issue 13 fault 5: a 628-byte .docx of 5,000 nested elements gave RecursionError (500)."""
+    data = docx_nested(5000)
+    assert len(data) < 1000
+    error = refused(data, "cv.docx")
+    assert error.reason is Reason.DAMAGED
+    assert "levels deep" in error.message
+
+
+def test_docx_nested_as_deep_as_allowed_is_read() -> None:
+    text = "Magazijnier met heftruckattest"
+    assert read_document(docx_nested(200, text), "cv.docx").text == text
 
 
 def test_docx_zip_bomb_is_never_inflated_past_the_cap() -> None:

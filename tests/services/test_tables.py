@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import resource
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -96,3 +98,52 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "missing.csv"
     with pytest.raises(TableError, match=r"missing\.csv: file not found"):
         read_table(path)
+
+
+def many_rows_parquet(rows: int) -> bytes:
+    """A tiny zstd Parquet file of ``rows`` identical workforce rows (dictionary-encoded: 20
+    million rows are about 140 KB, and would take over a GB decoded)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def column(value: str) -> pa.DictionaryArray:
+        return pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, np.int8)), pa.array([value]))
+
+    table = pa.table({"employee": column("e1"), "occupation": column("verpleegkundige")})
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, compression="zstd", row_group_size=rows)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def twenty_million_rows() -> bytes:
+    return many_rows_parquet(20_000_000)
+
+
+def peak_memory_growth() -> Callable[[], int]:
+    """Bytes by which the process's peak resident memory grew since the call (0 when it stays
+    under an earlier peak: a test that allocates a GB still shows it)."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return lambda: (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
+
+
+def test_parquet_over_the_row_cap_is_refused_before_decoding(twenty_million_rows: bytes) -> None:
+    """Issue 13 fault 2: the cap was applied to the decoded frame (+1.4 GB for 150 KB)."""
+    assert len(twenty_million_rows) < 300_000
+    growth = peak_memory_growth()
+    with pytest.raises(TableError, match="more than 100000 rows"):
+        read_table(twenty_million_rows, "w.parquet", max_rows=100_000)
+    assert growth() < 200_000_000
+
+
+def test_parquet_at_the_row_cap_is_read_in_batches() -> None:
+    frame = read_table(many_rows_parquet(25_000), "w.parquet", max_rows=25_000).frame
+    assert len(frame) == 25_000 and frame["occupation"].iloc[-1] == "verpleegkundige"
+
+
+def test_csv_over_the_row_cap_is_refused() -> None:
+    data = ("occupation\n" + "kok\n" * 11).encode()
+    with pytest.raises(TableError, match="more than 10 rows"):
+        read_table(data, "w.csv", max_rows=10)
+    assert len(read_table(data, "w.csv", max_rows=11).frame) == 11

@@ -53,11 +53,12 @@ from koers.check.ports import (
 from koers.check.rules import DEFAULT_RULES, CheckRules
 from koers.check.serialize import to_jsonable
 from koers.check.tension import TensionCount, latest_period, period_message, tension_by_occupation
-from koers.check.workforce import COLUMNS, parse_age_band, read_workforce
+from koers.check.workforce import COLUMNS, MAX_ROWS, parse_age_band, read_workforce
 
 __all__ = [
     "COLUMNS",
     "DEFAULT_RULES",
+    "MAX_ROWS",
     "SCORE_FORMULA",
     "ActionPlanRegistry",
     "ActionStep",

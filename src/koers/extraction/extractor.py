@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,6 +41,9 @@ class HybridConfig:
         phrase: weight of an exact label occurrence.
         window_sizes: word-window lengths embedded besides the whole segment.
         max_windows: cap on windows per segment (longest segments are the slowest).
+        max_text_windows: cap on windows per text; once reached, later segments are embedded
+            whole only. A CV gives a few thousand; it bounds the encoder's work for a text of
+            200,000 characters (issue 13: such a text took minutes and GBs).
         cache_size: query vectors (segments and windows) kept between calls, so a phrase
             that recurs across texts of a run is encoded once.
     """
@@ -50,6 +53,7 @@ class HybridConfig:
     phrase: float = 0.05
     window_sizes: tuple[int, ...] = (2, 3)
     max_windows: int = 96
+    max_text_windows: int = 12_000
     cache_size: int = 50_000
 
 
@@ -234,11 +238,14 @@ class SkillExtractor:
 
     def _segments(self, text: str) -> list[_Segment]:
         out: list[_Segment] = []
+        budget = self.config.max_text_windows
         for start, end in segments(text):
             toks = [Token(t.start + start, t.end + start, t.norm) for t in tokens(text[start:end])]
             spans = [(start, end)]
-            if self._embedding is not None:
-                spans += self._windows(text, toks)
+            if self._embedding is not None and budget > 0:
+                windows = self._windows(text, toks)[:budget]
+                budget -= len(windows)
+                spans += windows
             out.append(_Segment(start, end, toks, spans))
         return out
 
@@ -269,36 +276,41 @@ class SkillExtractor:
 
     def _similarities(
         self, text: str, segs: list[_Segment], vectors: dict[str, FloatArray]
-    ) -> list[tuple[FloatArray, IntArray] | None]:
+    ) -> Iterator[tuple[FloatArray, IntArray] | None]:
         """Per segment: every label's best cosine over the segment's query spans, and the
         span index that gave it. Segments are grouped so that one matrix product scores up
-        to ``_CHUNK_ROWS`` queries."""
+        to ``_CHUNK_ROWS`` queries.
+
+        Yielded group by group, so the caller scores a group before the next is computed:
+        each segment's result holds two arrays over all ~99,000 labels (1.2 MB), and a list
+        of them for a long text took GBs (issue 13)."""
         if self._embedding is None:
-            return [None] * len(segs)
-        out: list[tuple[FloatArray, IntArray] | None] = []
+            for _ in segs:
+                yield None
+            return
         group: list[_Segment] = []
         rows = 0
-
-        def flush() -> None:
-            assert self._embedding is not None
-            queries = [text[a:b] for seg in group for a, b in seg.spans]
-            matrix = np.stack([vectors[q] for q in queries]).astype(np.float32, copy=False)
-            bounds = []
-            offset = 0
-            for seg in group:
-                bounds.append((offset, offset + len(seg.spans)))
-                offset += len(seg.spans)
-            out.extend(self._embedding.best_labels(matrix, bounds))
-
         for seg in segs:
             if group and rows + len(seg.spans) > _CHUNK_ROWS:
-                flush()
+                yield from self._group_similarities(text, group, vectors)
                 group, rows = [], 0
             group.append(seg)
             rows += len(seg.spans)
         if group:
-            flush()
-        return out
+            yield from self._group_similarities(text, group, vectors)
+
+    def _group_similarities(
+        self, text: str, group: list[_Segment], vectors: dict[str, FloatArray]
+    ) -> list[tuple[FloatArray, IntArray]]:
+        assert self._embedding is not None
+        queries = [text[a:b] for seg in group for a, b in seg.spans]
+        matrix = np.stack([vectors[q] for q in queries]).astype(np.float32, copy=False)
+        bounds = []
+        offset = 0
+        for seg in group:
+            bounds.append((offset, offset + len(seg.spans)))
+            offset += len(seg.spans)
+        return self._embedding.best_labels(matrix, bounds)
 
     def _skill_max(self, label_scores: FloatArray) -> FloatArray:
         """Best label score per skill (``np.maximum.reduceat`` over labels sorted by skill;

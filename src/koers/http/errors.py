@@ -58,8 +58,9 @@ PROBLEM_DESCRIPTIONS = {
     429: "Too many requests; retry later.",
     500: "Unexpected server error. The body never carries internals.",
     503: (
-        "Timeout: no response within the server's time limit (KOERS_REQUEST_TIMEOUT_SECONDS); "
-        "retry later (see Retry-After)."
+        "Timeout: no response within the server's time limit (KOERS_REQUEST_TIMEOUT_SECONDS), "
+        "or busy (code server_busy): as many heavy requests of this kind run as the server "
+        "allows (KOERS_MAX_HEAVY_REQUESTS); retry later (see Retry-After)."
     ),
 }
 

@@ -13,6 +13,9 @@ from fastapi import UploadFile
 
 MAX_CSV_UPLOAD = 5_000_000
 """Largest uploaded CSV of counts (tension tables), in bytes."""
+MAX_CSV_ROWS = 200_000
+"""Most rows of an uploaded table of counts (occupation × period; the report's tables have a
+few thousand); reading stops there, so a small Parquet file of millions of rows is refused."""
 
 
 async def read_upload(upload: UploadFile, limit: int) -> bytes:

@@ -133,6 +133,10 @@ def parse_portfolio(text: str, source: str = "portfolio") -> Portfolio:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PortfolioInvalid(source, [f"not valid JSON (line {exc.lineno}: {exc.msg})"]) from exc
+    except RecursionError as exc:  # JSON nested thousands deep: a 500 before (issue 13)
+        raise PortfolioInvalid(
+            source, ["not a portfolio: the JSON is nested far too deeply"]
+        ) from exc
     if isinstance(raw, Mapping) and ("@context" in raw or raw.get("type") == "Person"):
         return from_jsonld(raw, source)
     return from_json(raw, source)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from koers.check import (
     DEFAULT_RULES,
+    MAX_ROWS,
     ActionPlanRegistry,
     Catalogue,
     CheckRules,
@@ -395,7 +396,8 @@ class CheckService:
         """Read a CSV (comma or semicolon, UTF-8 or Windows-1252) or Parquet workforce file and
         validate every row; nothing is processed unless every row is valid."""
         try:
-            frame, _ = read_table(data, filename, max_bytes=MAX_WORKFORCE_BYTES)
+            # the row cap stops the reading itself: a tiny Parquet file of millions of rows
+            frame, _ = read_table(data, filename, max_bytes=MAX_WORKFORCE_BYTES, max_rows=MAX_ROWS)
         except TableError as exc:
             raise WorkforceInvalid(filename, [(r, None, m) for r, m in exc.problems]) from exc
         # Parquet keeps its types: missing cells become "" as in a CSV

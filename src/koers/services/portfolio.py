@@ -66,8 +66,10 @@ MAX_FILE_BYTES = 5_000_000
 FINDER_WAIT_SECONDS = 8.0
 """How long a CV import waits for a skill extractor that is still being built in the
 background before it answers "starting, try again" (the API's request timeout is 10 s)."""
-MAX_CV_CHARS = 200_000
-"""Largest CV text accepted (about 60 pages); the extraction package has the same limit."""
+MAX_CV_CHARS = 60_000
+"""Largest CV text accepted (about 20 pages; a CV has 3,000 to 15,000 characters). Below the
+extraction package's 200,000 for any text: a CV import runs on every anonymous form, and a
+text of 199,000 characters held the server for a minute (issue 13)."""
 
 ROLE_ACTOR = {Role.COACH: ActorType.COACH, Role.EMPLOYER: ActorType.EMPLOYER}
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 from importlib import resources
 
 from alembic import command
 from alembic.config import Config
 
 from koers.store.db import Database
+
+_ALEMBIC_LOCK = threading.Lock()
+"""Alembic keeps its running context in module globals: two upgrades at once in one process
+(two organisation checks in worker threads preparing the forecast store) broke with
+``KeyError: 'script'``. One at a time."""
 
 
 def alembic_config(database: Database) -> Config:
@@ -20,13 +26,13 @@ def alembic_config(database: Database) -> Config:
 def upgrade(database: Database, revision: str = "heads") -> None:
     """Upgrade to every head: each domain's migrations may branch from a shared base."""
     config = alembic_config(database)
-    with database.engine.begin() as connection:
+    with _ALEMBIC_LOCK, database.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
 
 def downgrade(database: Database, revision: str) -> None:
     config = alembic_config(database)
-    with database.engine.begin() as connection:
+    with _ALEMBIC_LOCK, database.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, revision)

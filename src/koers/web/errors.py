@@ -8,6 +8,7 @@ from starlette.types import Scope
 
 from koers.access import TooManyRefusals
 from koers.errors import KoersError
+from koers.http.limits import ServerBusy
 from koers.i18n import translate
 from koers.web.render import language, render
 
@@ -20,6 +21,8 @@ def wants_html(request: Request) -> bool:
 def error_page(request: Request, exc: KoersError) -> HTMLResponse:
     if isinstance(exc, TooManyRefusals):
         return _too_many_refusals(request, exc)
+    if isinstance(exc, ServerBusy):
+        return _busy(request, exc)
     key = "error.not_found" if exc.status == 404 else "error.invalid"
     return render(
         request,
@@ -36,6 +39,19 @@ def _too_many_refusals(request: Request, exc: TooManyRefusals) -> HTMLResponse:
         request,
         "public/error.html",
         {"message_key": "error.too_many_refusals", "detail": wait},
+        status_code=exc.status,
+    )
+    page.headers["Retry-After"] = str(exc.retry_after)
+    return page
+
+
+def _busy(request: Request, exc: ServerBusy) -> HTMLResponse:
+    """503 in the reader's language, with ``Retry-After``: heavy work is full (``http/limits``)."""
+    wait = translate("error.busy.wait", language(request), seconds=exc.retry_after)
+    page = render(
+        request,
+        "public/error.html",
+        {"message_key": "error.busy", "detail": wait},
         status_code=exc.status,
     )
     page.headers["Retry-After"] = str(exc.retry_after)

@@ -12,12 +12,13 @@ from datetime import date
 from importlib import resources
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from koers.api.schemas.check import CitizenCheckIn, CitizenCheckOut, OrganisationCheckOut
 from koers.check import to_jsonable
 from koers.http.deps import CheckDep, PortfolioDep
+from koers.http.limits import HeavyKind, run_heavy
 from koers.http.uploads import read_upload
 from koers.i18n import translate_message
 from koers.portfolio import parse_portfolio
@@ -37,6 +38,7 @@ def citizen(body: CitizenCheckIn, checks: CheckDep, portfolios: PortfolioDep) ->
 
 @router.post("/organisation", response_model=OrganisationCheckOut)
 async def organisation(
+    request: Request,
     checks: CheckDep,
     workforce: Annotated[UploadFile, File(description="CSV (, or ;) or Parquet workforce file.")],
     lang: Annotated[Literal["nl", "en"], Form()] = "nl",
@@ -46,7 +48,10 @@ async def organisation(
     options 45+; for the organisation: a future-proof score and an employability plan.
     Every row is checked first; any problem returns 422 listing all problems by row."""
     data = await read_upload(workforce, MAX_WORKFORCE_BYTES)
-    result = checks.organisation(data, workforce.filename or "workforce", lang, as_of)
+    name = workforce.filename or "workforce"
+    result = await run_heavy(
+        request, HeavyKind.WORKFORCE, checks.organisation, data, name, lang, as_of
+    )
     return to_jsonable(result, translate_message)  # type: ignore[no-any-return]
 
 

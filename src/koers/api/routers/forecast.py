@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import pandas as pd
-from fastapi import APIRouter, File, Path, Query, UploadFile
+from fastapi import APIRouter, File, Path, Query, Request, UploadFile
 
 from koers.api.schemas.forecast import (
     AdjustmentIn,
@@ -27,8 +27,9 @@ from koers.api.schemas.forecast import (
 from koers.forecast import degree_key
 from koers.http.deps import ForecastDep
 from koers.http.errors import problem_responses
+from koers.http.limits import HeavyKind, run_heavy
 from koers.http.security import AnalystAccount, CsrfHeader
-from koers.http.uploads import MAX_CSV_UPLOAD, read_upload
+from koers.http.uploads import MAX_CSV_ROWS, MAX_CSV_UPLOAD, read_upload
 from koers.services.forecast import ForecastService
 from koers.services.tables import read_table
 
@@ -171,6 +172,7 @@ def tension_report(
 
 @router.post("/tension", response_model=TensionOut)
 async def tension_upload(
+    request: Request,
     forecast: ForecastDep,
     file: Annotated[UploadFile, File(description="CSV: occupation,period,jobseekers,vacancies")],
     period: Annotated[str | None, Query(max_length=40)] = None,
@@ -181,8 +183,12 @@ async def tension_upload(
     """Tension ranking of an uploaded jobseekers × vacancies CSV, with shortage flags."""
     name = file.filename or "upload.csv"
     data = await read_upload(file, MAX_CSV_UPLOAD)
-    counts = read_table(data, name, max_bytes=MAX_CSV_UPLOAD).frame
-    return _tension(forecast, counts, period, filter_period, min_vacancies, top, name)
+
+    def rank() -> TensionOut:
+        counts = read_table(data, name, max_bytes=MAX_CSV_UPLOAD, max_rows=MAX_CSV_ROWS).frame
+        return _tension(forecast, counts, period, filter_period, min_vacancies, top, name)
+
+    return await run_heavy(request, HeavyKind.TABLE, rank)
 
 
 @router.get("/shortages", response_model=ShortageMappingOut)

@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, File, Path, Query, UploadFile
+from fastapi import APIRouter, Body, File, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from koers.access import Purpose
@@ -27,6 +27,7 @@ from koers.api.schemas.portfolio import (
 )
 from koers.http.deps import PortfolioDep, SettingsDep
 from koers.http.errors import problem_responses
+from koers.http.limits import HeavyKind, heavy_slot, run_heavy
 from koers.http.security import CsrfHeader, CurrentAccount
 from koers.http.uploads import read_upload
 from koers.i18n import translate_all, translate_message
@@ -128,25 +129,34 @@ def export(
 
 @router.post("/import/occupations")
 async def import_occupations(
+    request: Request,
     portfolios: PortfolioDep,
     file: Annotated[UploadFile, File(description="CSV or JSON: occupation,start,end,…")],
     lang: Lang = "nl",
 ) -> dict[str, Any]:
     """A new portfolio (koers.portfolio JSON) with these past occupations as jobs."""
     data = await read_upload(file, MAX_FILE_BYTES)
-    return to_json(portfolios.import_occupations(data, file.filename or "occupations", None, lang))
+    name = file.filename or "occupations"
+    imported = await run_heavy(
+        request, HeavyKind.TABLE, portfolios.import_occupations, data, name, None, lang
+    )
+    return to_json(imported)
 
 
 @router.post("/import/cv", responses=problem_responses(503))
-def import_cv(body: CvImportIn, portfolios: PortfolioDep, lang: Lang = "nl") -> dict[str, Any]:
+def import_cv(
+    request: Request, body: CvImportIn, portfolios: PortfolioDep, lang: Lang = "nl"
+) -> dict[str, Any]:
     """The portfolio (given as ``base``, or a new one) plus the skills found in the CV text,
     as inferred claims with the text span that triggered each."""
     base = parse_portfolio(json.dumps(body.base), "base") if body.base else None
-    return to_json(portfolios.import_cv(body.text, base, "CV", body.top, lang))
+    with heavy_slot(request, HeavyKind.EXTRACTION):
+        return to_json(portfolios.import_cv(body.text, base, "CV", body.top, lang))
 
 
 @router.post("/import/cv-file", responses=problem_responses(413, 503))
 async def import_cv_file(
+    request: Request,
     portfolios: PortfolioDep,
     settings: SettingsDep,
     file: Annotated[
@@ -164,7 +174,10 @@ async def import_cv_file(
     limit = min(settings.max_body_bytes, MAX_DOCUMENT_BYTES)
     data = await read_upload(file, limit)
     name = (file.filename or "CV")[:200]
-    return to_json(portfolios.import_cv_file(data, name, None, top, lang, limit))
+    imported = await run_heavy(
+        request, HeavyKind.DOCUMENT, portfolios.import_cv_file, data, name, None, top, lang, limit
+    )
+    return to_json(imported)
 
 
 # -- stored portfolios (signed in; through the personal-data gate) ----------------------------

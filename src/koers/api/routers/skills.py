@@ -7,18 +7,23 @@ control-character garbage is refused with 422 naming the problem.
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from koers.api.schemas.skills import ExtractedSkillOut, SkillExtractIn, SkillExtractOut
 from koers.http.deps import ExtractionDep
+from koers.http.limits import HeavyKind, heavy_slot
 
 router = APIRouter(prefix="/api/v1/skills", tags=["skills"])
 
 
 @router.post("/extract", response_model=SkillExtractOut)
-def extract(body: SkillExtractIn, extraction_service: ExtractionDep) -> SkillExtractOut:
-    """Ranked ESCO skills in a text, each with the span of text that triggered it."""
-    extraction = extraction_service.extract(body.text, body.top)
+def extract(
+    request: Request, body: SkillExtractIn, extraction_service: ExtractionDep
+) -> SkillExtractOut:
+    """Ranked ESCO skills in a text, each with the span of text that triggered it. 503 with
+    ``Retry-After`` when the server already extracts as many texts as it allows at once."""
+    with heavy_slot(request, HeavyKind.EXTRACTION):
+        extraction = extraction_service.extract(body.text, body.top)
     return SkillExtractOut(
         text=extraction.text,
         method="hybrid" if extraction.method.value == "hybrid" else "lexical",

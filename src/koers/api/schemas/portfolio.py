@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from koers.services.portfolio import MAX_CV_CHARS
+
 
 class PortfolioSummaryOut(BaseModel):
     claims: int
@@ -36,7 +38,11 @@ class SkillConfidenceOut(BaseModel):
 
 
 class CvImportIn(BaseModel):
-    text: str = Field(min_length=1, max_length=200_000, description="CV text (Dutch or English).")
+    text: str = Field(
+        min_length=1,
+        max_length=MAX_CV_CHARS,
+        description=f"CV text (Dutch or English), at most {MAX_CV_CHARS:,} characters.",
+    )
     base: dict[str, Any] | None = Field(None, description="Add to this portfolio.")
     top: int = Field(30, ge=1, le=100)
 

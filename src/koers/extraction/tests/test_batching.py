@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
@@ -100,3 +101,49 @@ def test_exact_and_fast_scoring_agree(sample_labels: list[SkillLabel]) -> None:
         for x, y in zip(a.skills, b.skills, strict=False):
             if x.uri == y.uri:
                 assert abs(x.score - y.score) < 0.01
+
+
+LONG_TEXT = "\n".join(
+    f"Python and SQL, project {i} with teamwork and forklift work" for i in range(400)
+)
+
+
+def test_similarities_are_scored_group_by_group(
+    sample_labels: list[SkillLabel], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: every segment's label scores (1.2 MB each over all ESCO labels) were kept
+    until the whole text was done; a 199,000-character text took GBs. Now each group of
+    segments is scored before the next group's similarities are computed."""
+    extractor = hybrid(sample_labels, TrigramEncoder())
+    events: list[str] = []
+    embedding = extractor._embedding
+    assert embedding is not None
+    best_labels, score_segment = embedding.best_labels, extractor._score_segment
+
+    def recording_best(*args: Any) -> Any:
+        events.append("similarities")
+        return best_labels(*args)
+
+    def recording_score(*args: Any) -> Any:
+        events.append("score")
+        return score_segment(*args)
+
+    monkeypatch.setattr(embedding, "best_labels", recording_best)
+    monkeypatch.setattr(extractor, "_score_segment", recording_score)
+    extractor.extract(LONG_TEXT, top=5)
+    groups = [i for i, event in enumerate(events) if event == "similarities"]
+    assert len(groups) > 2
+    assert "score" in events[: groups[1]]  # the first group was scored before the second
+
+
+def test_windows_per_text_are_capped(sample_labels: list[SkillLabel]) -> None:
+    encoder = CountingEncoder()
+    extractor = hybrid(sample_labels, encoder).with_config(HybridConfig(max_text_windows=50))
+    encoder.calls.clear()
+    result = extractor.extract(LONG_TEXT, top=5)
+    assert result.method is Method.HYBRID and result.skills
+    assert len(encoder.calls) == 1
+    assert encoder.calls[0] <= 400 + 50  # every segment, and windows up to the cap (deduplicated)
+    uncapped = CountingEncoder()
+    hybrid(sample_labels, uncapped).extract(LONG_TEXT, top=5)
+    assert uncapped.calls[-1] > 1000

@@ -23,8 +23,9 @@ from markupsafe import Markup
 from koers.errors import KoersError
 from koers.forecast import NACE_A38, TOTAL, OutlookPoint, RunInfo, UnknownRun, degree_key
 from koers.http.deps import ForecastDep, TaxonomyDep
+from koers.http.limits import HeavyKind, ServerBusy, run_heavy
 from koers.http.security import AnalystAccount, CsrfForm
-from koers.http.uploads import MAX_CSV_UPLOAD, read_upload
+from koers.http.uploads import MAX_CSV_ROWS, MAX_CSV_UPLOAD, read_upload
 from koers.i18n import translate
 from koers.services.tables import read_table
 from koers.taxonomy import ConceptKind
@@ -343,10 +344,16 @@ async def tension_upload_page(
     name = file.filename or "upload.csv"
     try:
         data = await read_upload(file, MAX_CSV_UPLOAD)
-        counts = read_table(data, name, max_bytes=MAX_CSV_UPLOAD).frame
-        ranking, facts = forecast.tension(
-            counts, period or None, filter_period or None, min_vacancies, top, name, wait=False
-        )
+
+        def rank() -> tuple[Any, dict[str, Any]]:
+            counts = read_table(data, name, max_bytes=MAX_CSV_UPLOAD, max_rows=MAX_CSV_ROWS).frame
+            return forecast.tension(
+                counts, period or None, filter_period or None, min_vacancies, top, name, wait=False
+            )
+
+        ranking, facts = await run_heavy(request, HeavyKind.TABLE, rank)
+    except ServerBusy:
+        raise  # the busy page with Retry-After, not a problem with the file
     except KoersError as exc:
         ranking, facts = forecast.tension(None, None, None, 50, 20, wait=False)
         return _tension_render(request, ranking, facts, 50, 20, error=exc.message)

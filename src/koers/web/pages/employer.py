@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from koers.check import WorkforceInvalid
 from koers.http.deps import CheckDep
+from koers.http.limits import HeavyKind, run_heavy
 from koers.http.security import CsrfForm, render_with_csrf
 from koers.http.uploads import read_upload
 from koers.services.check import MAX_WORKFORCE_BYTES
@@ -48,7 +49,9 @@ async def check_submit(
         name, data = "workforce", b""
     context: dict[str, Any] = {"result": None, "sample": bool(demo)}
     try:
-        context["result"] = checks.organisation(data, name, lang)
+        context["result"] = await run_heavy(
+            request, HeavyKind.WORKFORCE, checks.organisation, data, name, lang
+        )
     except WorkforceInvalid as exc:  # shown on the form, row by row, instead of an error page
         context["problems"] = exc.problems
         return render_with_csrf(

@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 
 from koers.access import Account
 from koers.http.deps import CheckDep, PortfolioDep
@@ -61,8 +62,9 @@ async def check_submit(
 ) -> HTMLResponse:
     lang = language(request)
     portfolio = await portfolio_from_form(
-        portfolios, file, cv, demo, lang, cv_file, upload_limit(request)
+        request, portfolios, file, cv, demo, lang, cv_file, upload_limit(request)
     )
-    context = _check_context(checks, portfolio, lang, me)
+    # the check itself is quick next to the import, but synchronous: keep it off the loop too
+    context = await run_in_threadpool(_check_context, checks, portfolio, lang, me)
     context.update(load_context(request))
     return render_with_csrf(render(request, "citizen/check.html", context), request)

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from koers.access import Account, Purpose
 from koers.http.deps import PortfolioDep, TaxonomyDep
+from koers.http.limits import HeavyKind, run_heavy
 from koers.http.security import CsrfForm, CurrentAccount, OptionalAccount, render_with_csrf
 from koers.http.uploads import read_upload
 from koers.i18n import translate
@@ -52,6 +53,7 @@ router = APIRouter(include_in_schema=False)
 
 
 async def portfolio_from_form(
+    request: Request,
     portfolios: PortfolioService,
     file: UploadFile | None,
     cv: str,
@@ -63,12 +65,13 @@ async def portfolio_from_form(
     """The portfolio a form asks for: the sample, a portfolio file, or the skills of a CV (file
     or pasted text). Used as is by the check; "Mijn competenties" reviews a CV import first."""
     portfolio, _kind, _document = await _read_form(
-        portfolios, file, cv, demo, lang, cv_file, None, limit
+        request, portfolios, file, cv, demo, lang, cv_file, None, limit
     )
     return portfolio
 
 
 async def _read_form(
+    request: Request,
     portfolios: PortfolioService,
     file: UploadFile | None,
     cv: str,
@@ -79,7 +82,8 @@ async def _read_form(
     limit: int,
 ) -> tuple[Portfolio, str, str]:
     """(portfolio, kind, document name); kind ``portfolio`` (shown as is), ``cv`` or ``jobs``
-    (an import, reviewed before it is stored)."""
+    (an import, reviewed before it is stored). Uploads are read here; the parsing and the
+    skill extraction run in a worker thread (``http/limits.py``), so other requests go on."""
     if demo:
         return (
             portfolios.read(demo_portfolio(), "demo_citizen_portfolio.json", lang),
@@ -88,19 +92,37 @@ async def _read_form(
         )
     if file is not None and file.filename:
         data = await read_upload(file, limit)
-        return portfolios.read(data, file.filename, lang), "portfolio", file.filename
+        read = await run_heavy(
+            request, HeavyKind.DOCUMENT, portfolios.read, data, file.filename, lang
+        )
+        return read, "portfolio", file.filename
     if cv_file is not None and cv_file.filename:
         data = await read_upload(cv_file, limit)
         name = cv_file.filename[:200]
-        return portfolios.import_cv_file(data, name, lang=lang, limit=limit), "cv", name
+        imported = await run_heavy(
+            request,
+            HeavyKind.DOCUMENT,
+            portfolios.import_cv_file,
+            data,
+            name,
+            lang=lang,
+            limit=limit,
+        )
+        return imported, "cv", name
     if cv.strip():
-        return portfolios.import_cv(cv, document="CV", lang=lang), "cv", "CV"
+        imported = await run_heavy(
+            request, HeavyKind.EXTRACTION, portfolios.import_cv, cv, document="CV", lang=lang
+        )
+        return imported, "cv", "CV"
     if occupations is not None and occupations.filename:
         data = await read_upload(occupations, limit)
         name = occupations.filename[:200]
         if len(data) > limit:
             raise too_large(name, limit)
-        return portfolios.import_occupations(data, name, None, lang), "jobs", name
+        jobs = await run_heavy(
+            request, HeavyKind.TABLE, portfolios.import_occupations, data, name, None, lang
+        )
+        return jobs, "jobs", name
     raise PortfolioInvalid("form", ["choose a file, paste a CV or try the sample"])
 
 
@@ -166,7 +188,7 @@ async def skills_submit(
     lang = language(request)
     try:
         portfolio, kind, document = await _read_form(
-            portfolios, file, cv, demo, lang, cv_file, occupations, upload_limit(request)
+            request, portfolios, file, cv, demo, lang, cv_file, occupations, upload_limit(request)
         )
     except DocumentUnreadable as exc:
         extra = {"import_error": f"citizen.import.error.{exc.reason.value}"}
