@@ -20,9 +20,24 @@ def wants_html(request: Request) -> bool:
 
 def error_page(request: Request, exc: KoersError) -> HTMLResponse:
     if isinstance(exc, TooManyRefusals):
-        return _too_many_refusals(request, exc)
+        return come_back_later(
+            request,
+            exc.status,
+            exc.retry_after,
+            "error.too_many_refusals",
+            "error.too_many_refusals.wait",
+            minutes=exc.minutes,
+        )
     if isinstance(exc, ServerBusy):
-        return _busy(request, exc)
+        # heavy work is full (``http/limits``)
+        return come_back_later(
+            request,
+            exc.status,
+            exc.retry_after,
+            "error.busy",
+            "error.busy.wait",
+            seconds=exc.retry_after,
+        )
     key = "error.not_found" if exc.status == 404 else "error.invalid"
     return render(
         request,
@@ -32,29 +47,23 @@ def error_page(request: Request, exc: KoersError) -> HTMLResponse:
     )
 
 
-def _too_many_refusals(request: Request, exc: TooManyRefusals) -> HTMLResponse:
-    """429 in the reader's language, with the wait in minutes and ``Retry-After``."""
-    wait = translate("error.too_many_refusals.wait", language(request), minutes=exc.minutes)
+def come_back_later(
+    request: Request,
+    status: int,
+    retry_after: int,
+    message_key: str,
+    wait_key: str,
+    **wait: object,
+) -> HTMLResponse:
+    """The error page of a refusal that ends by itself (429, 503): the reader's language, how
+    long to wait, and ``Retry-After`` in seconds."""
     page = render(
         request,
         "public/error.html",
-        {"message_key": "error.too_many_refusals", "detail": wait},
-        status_code=exc.status,
+        {"message_key": message_key, "detail": translate(wait_key, language(request), **wait)},
+        status_code=status,
     )
-    page.headers["Retry-After"] = str(exc.retry_after)
-    return page
-
-
-def _busy(request: Request, exc: ServerBusy) -> HTMLResponse:
-    """503 in the reader's language, with ``Retry-After``: heavy work is full (``http/limits``)."""
-    wait = translate("error.busy.wait", language(request), seconds=exc.retry_after)
-    page = render(
-        request,
-        "public/error.html",
-        {"message_key": "error.busy", "detail": wait},
-        status_code=exc.status,
-    )
-    page.headers["Retry-After"] = str(exc.retry_after)
+    page.headers["Retry-After"] = str(retry_after)
     return page
 
 
