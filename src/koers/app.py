@@ -24,6 +24,7 @@ from koers.bootstrap import Services, build_services
 from koers.config import Settings
 from koers.errors import KoersError
 from koers.http.errors import install_error_handlers
+from koers.http.limits import HeavyLimits
 from koers.http.middleware import csp_for_inline_scripts, install_middleware
 from koers.logging import configure_logging
 from koers.store.db import Database
@@ -76,6 +77,7 @@ def create_app(
         openapi_url="/api/v1/openapi.json",
     )
     app.state.services = services
+    app.state.heavy_limits = HeavyLimits(settings.max_heavy_requests)
     services.taxonomy.prepare()
 
     install_error_handlers(app)

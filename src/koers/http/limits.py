@@ -24,7 +24,6 @@ from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
 from koers.errors import KoersError
-from koers.http.deps import get_settings
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -77,19 +76,9 @@ class HeavyLimits:
         return semaphore.release
 
 
-_CREATE_LOCK = threading.Lock()
-
-
 def heavy_limits(request: Request) -> HeavyLimits:
-    """The application's limits (made on first use from ``KOERS_MAX_HEAVY_REQUESTS``)."""
-    state = request.app.state
-    limits: HeavyLimits | None = getattr(state, "heavy_limits", None)
-    if limits is None:
-        with _CREATE_LOCK:  # plain ``def`` handlers ask from several threads at once
-            limits = getattr(state, "heavy_limits", None)
-            if limits is None:
-                limits = HeavyLimits(get_settings(request).max_heavy_requests)
-                state.heavy_limits = limits
+    """The application's limits, made once by ``create_app`` from ``KOERS_MAX_HEAVY_REQUESTS``."""
+    limits: HeavyLimits = request.app.state.heavy_limits
     return limits
 
 
